@@ -1,0 +1,87 @@
+"""Project-wide fixtures. Test-only adjustments live here, not in a settings fork."""
+
+import pytest
+
+from organisasi.tests.factories import build_org
+
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.AXES_ENABLED = False
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+
+@pytest.fixture
+def make_login(client):
+    """Log the test client in as a user (returns the user)."""
+
+    def login(user):
+        client.force_login(user)
+        return user
+
+    return login
+
+
+@pytest.fixture
+def org(db):
+    """A small city: two OPD, a four-level chain in the first, one of each role."""
+    return build_org()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (browsers cannot be downloaded here)."""
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium tidak terpasang di /usr/bin/chromium (jalankan .ci/run atau apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(chromium):
+    """A page the size of a 360 px wide phone, in Indonesian, on WITA."""
+    context = chromium.new_context(
+        viewport={"width": 360, "height": 740}, locale="id-ID", timezone_id="Asia/Makassar", is_mobile=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID", timezone_id="Asia/Makassar")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def login_in_browser(page, live_server, username, password="rahasia-uji-123"):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("NIP").fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(f"{live_server.url}/")

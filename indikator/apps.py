@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IndikatorConfig(AppConfig):
+    name = "indikator"
+    verbose_name = "Indikator dan SKP"

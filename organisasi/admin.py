@@ -1,0 +1,81 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from organisasi import services
+from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
+from organisasi.resources import JabatanResource, PegawaiResource, UnitKerjaResource
+
+
+class _ImportRefreshesDerivedData:
+    """After a confirmed admin import, re-derive unit paths and atasan (a service, not a hook)."""
+
+    def process_result(self, result, request):
+        response = super().process_result(result, request)
+        services.refresh_derived_after_import()
+        return response
+
+
+@admin.register(UnitKerja)
+class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [UnitKerjaResource]
+    list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    search_fields = ["kode", "nama"]
+    autocomplete_fields = ["induk"]
+    readonly_fields = ["path", "kedalaman", "opd"]
+
+    def save_model(self, request, obj, form, change):
+        services.save_unit(obj)
+
+
+@admin.register(Jabatan)
+class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [JabatanResource]
+    list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    search_fields = ["kode", "nama", "unit__nama"]
+    autocomplete_fields = ["unit", "atasan"]
+    list_select_related = ["unit", "atasan"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.refresh_atasan()
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [PegawaiResource]
+    list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
+    list_filter = ["status", "aktif", "jabatan__jenis"]
+    search_fields = ["nip", "nama"]
+    autocomplete_fields = ["jabatan", "unit", "atasan", "akun"]
+    list_select_related = ["jabatan", "unit", "atasan"]
+    actions = ["deactivate_action"]
+
+    def save_model(self, request, obj, form, change):
+        services.save_pegawai(obj)
+
+    @admin.action(description="Nonaktifkan pegawai terpilih")
+    def deactivate_action(self, request, queryset):
+        for pegawai in queryset:
+            services.deactivate_pegawai(pegawai)
+        self.message_user(request, f"{queryset.count()} pegawai dinonaktifkan.")
+
+
+@admin.register(Pengguna)
+class PenggunaAdmin(UserAdmin):
+    list_display = ["username", "nama", "peran", "opd_dikelola", "is_active", "is_staff", "last_login"]
+    list_filter = ["peran", "is_active", "is_staff"]
+    search_fields = ["username", "nama", "email"]
+    ordering = ["username"]
+    autocomplete_fields = ["opd_dikelola"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Identitas", {"fields": ["nama", "email"]}),
+        ("Peran", {"fields": ["peran", "opd_dikelola", "harus_ganti_password"]}),
+        ("Akses admin", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        ("Waktu", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "nama", "peran", "password1", "password2"]})]

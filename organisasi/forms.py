@@ -1,0 +1,120 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from organisasi import nip as nip_rules
+from organisasi.models import Jabatan, Pegawai, UnitKerja
+
+
+class LoginForm(AuthenticationForm):
+    """Login by NIP: spaces people type between the NIP groups are ignored."""
+
+    username = forms.CharField(
+        label="NIP",
+        max_length=30,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}),
+    )
+
+    password = forms.CharField(
+        label="Kata sandi", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    error_messages = {
+        "invalid_login": "NIP atau kata sandi salah. Periksa kembali (huruf besar/kecil berpengaruh).",
+        "inactive": "Akun ini tidak aktif. Hubungi pengelola kinerja OPD Anda.",
+    }
+
+    def clean_username(self):
+        return nip_rules.normalize_nip(self.cleaned_data["username"])
+
+
+class UnitKerjaForm(forms.ModelForm):
+    class Meta:
+        model = UnitKerja
+        fields = ["kode", "nama", "singkatan", "jenis", "induk", "aktif"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["induk"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+
+
+class JabatanForm(forms.ModelForm):
+    class Meta:
+        model = Jabatan
+        fields = ["kode", "nama", "jenis", "unit", "atasan", "kelas_jabatan", "aktif"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+        self.fields["atasan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
+
+
+class PegawaiForm(forms.ModelForm):
+    class Meta:
+        model = Pegawai
+        fields = [
+            "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan",
+            "unit", "atasan_manual", "atasan", "email", "aktif",
+        ]
+        widgets = {"nip": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
+        help_texts = {"unit": "Kosongkan untuk memakai unit dari jabatan."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].required = False
+        self.fields["jabatan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+        self.fields["atasan"].queryset = Pegawai.objects.active().order_by("nama")
+        self.fields["atasan"].help_text = "Hanya dipakai bila 'atasan ditetapkan manual' dicentang."
+
+    def clean_nip(self):
+        return nip_rules.normalize_nip(self.cleaned_data["nip"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("jabatan") and not cleaned.get("unit"):
+            cleaned["unit"] = cleaned["jabatan"].unit
+            self.instance.unit = cleaned["unit"]
+        if cleaned.get("atasan_manual") and not cleaned.get("atasan"):
+            self.add_error("atasan", "Pilih atasan bila atasan ditetapkan manual.")
+        if not cleaned.get("atasan_manual"):
+            cleaned["atasan"] = self.instance.atasan if self.instance.pk else None
+        return cleaned
+
+
+class PegawaiFilterForm(forms.Form):
+    q = forms.CharField(label="Cari nama atau NIP", required=False)
+    unit = forms.ModelChoiceField(label="Unit kerja", queryset=UnitKerja.objects.none(), required=False)
+    jenis_jabatan = forms.ChoiceField(
+        label="Jenis jabatan", choices=[("", "Semua jenis jabatan")] + Jabatan.Jenis.choices, required=False
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Semua status")] + Pegawai.Status.choices, required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            UnitKerja.objects.visible_to(user).filter(aktif=True, kedalaman__lte=2).order_by("path")
+        )
+        self.fields["unit"].empty_label = "Semua unit"
+
+    def filter(self, queryset):
+        data = self.cleaned_data if self.is_valid() else {}
+        queryset = queryset.search(data.get("q", "").strip())
+        if data.get("unit"):
+            queryset = queryset.in_unit_tree(data["unit"])
+        if data.get("jenis_jabatan"):
+            queryset = queryset.filter(jabatan__jenis=data["jenis_jabatan"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        return queryset
+
+
+class TerbitkanAkunForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label="Unit kerja (termasuk unit di bawahnya)",
+        queryset=UnitKerja.objects.filter(aktif=True).order_by("path"),
+    )
+    reset_existing = forms.BooleanField(
+        label="Terbitkan ulang kata sandi untuk pegawai yang sudah punya akun", required=False
+    )

@@ -1,0 +1,17 @@
+"""Template filters that ask organisasi.permissions; templates never copy a rule."""
+
+from django import template
+
+from organisasi import permissions
+
+register = template.Library()
+
+
+@register.filter
+def can_edit(user, obj):
+    return permissions.can_edit(user, obj)
+
+
+@register.filter
+def role_label(role):
+    return permissions.ROLE_LABELS.get(role, role)

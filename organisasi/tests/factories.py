@@ -1,0 +1,109 @@
+import itertools
+from types import SimpleNamespace
+
+import factory
+
+from organisasi import services
+from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
+
+_sequence = itertools.count(1)
+
+
+def valid_pns_nip(n=None, *, female=False):
+    """A valid PNS NIP: born 1985-01-15, CPNS March 2010, gender, sequence n."""
+    n = n or next(_sequence)
+    return f"19850115201003{2 if female else 1}{n % 1000 or 1:03d}"
+
+
+def valid_pppk_nip(n=None):
+    n = n or next(_sequence)
+    return f"19950620202321{1}{n % 1000 or 1:03d}"
+
+
+class UnitKerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnitKerja
+
+    class Params:
+        opd = factory.Trait(jenis=UnitKerja.Jenis.OPD)
+
+    kode = factory.Sequence(lambda n: f"U{n:04d}")
+    nama = factory.Sequence(lambda n: f"Unit {n}")
+    jenis = UnitKerja.Jenis.BIDANG
+    induk = None
+
+
+class JabatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Jabatan
+
+    kode = factory.Sequence(lambda n: f"J{n:04d}")
+    nama = factory.Sequence(lambda n: f"Jabatan {n}")
+    jenis = Jabatan.Jenis.PELAKSANA
+    unit = factory.SubFactory(UnitKerjaFactory)
+
+
+class PenggunaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pengguna
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    nama = factory.Sequence(lambda n: f"Pengguna {n}")
+    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class PegawaiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pegawai
+
+    nip = factory.LazyFunction(valid_pns_nip)
+    nama = factory.Sequence(lambda n: f"Pegawai {n}")
+    status = Pegawai.Status.PNS
+    golongan = "III/a"
+    jabatan = factory.SubFactory(JabatanFactory)
+    unit = factory.SelfAttribute("jabatan.unit")
+    akun = factory.SubFactory(PenggunaFactory, username=factory.SelfAttribute("..nip"))
+
+
+def build_org():
+    """Pemkot → OPD A (kepala → kabid → kasi → staf ×2) and OPD B (kepala → staf),
+    with a pengelola for A, an admin BKPSDM and a pimpinan. Atasan are derived."""
+    pemkot = UnitKerjaFactory(kode="PEMKOT", nama="Pemkot", jenis=UnitKerja.Jenis.PEMKOT)
+    opd_a = UnitKerjaFactory(kode="A", nama="Dinas A", jenis=UnitKerja.Jenis.OPD, induk=pemkot)
+    bidang_a = UnitKerjaFactory(kode="A-B", nama="Bidang A", induk=opd_a)
+    seksi_a = UnitKerjaFactory(kode="A-B-S", nama="Seksi A", jenis=UnitKerja.Jenis.SEKSI, induk=bidang_a)
+    opd_b = UnitKerjaFactory(kode="B", nama="Dinas B", jenis=UnitKerja.Jenis.OPD, induk=pemkot)
+
+    j_kepala = JabatanFactory(kode="A-KADIS", nama="Kepala Dinas A", jenis=Jabatan.Jenis.JPT, unit=opd_a)
+    j_kabid = JabatanFactory(kode="A-KABID", jenis=Jabatan.Jenis.ADMINISTRATOR, unit=bidang_a, atasan=j_kepala)
+    j_kasi = JabatanFactory(kode="A-KASI", jenis=Jabatan.Jenis.PENGAWAS, unit=seksi_a, atasan=j_kabid)
+    j_staf = JabatanFactory(kode="A-STAF", unit=seksi_a, atasan=j_kasi)
+    j_b_kepala = JabatanFactory(kode="B-KADIS", jenis=Jabatan.Jenis.JPT, unit=opd_b)
+    j_b_staf = JabatanFactory(kode="B-STAF", unit=opd_b, atasan=j_b_kepala)
+
+    o = SimpleNamespace(pemkot=pemkot, opd_a=opd_a, bidang_a=bidang_a, seksi_a=seksi_a, opd_b=opd_b)
+    o.kepala = PegawaiFactory(nama="Kepala A", jabatan=j_kepala)
+    o.kabid = PegawaiFactory(nama="Kabid A", jabatan=j_kabid)
+    o.kasi = PegawaiFactory(nama="Kasi A", jabatan=j_kasi)
+    o.staf = PegawaiFactory(nama="Staf A1", jabatan=j_staf)
+    o.staf2 = PegawaiFactory(nama="Staf A2", jabatan=j_staf, status=Pegawai.Status.PPPK, golongan="VII", nip=valid_pppk_nip())
+    o.kepala_b = PegawaiFactory(nama="Kepala B", jabatan=j_b_kepala)
+    o.staf_b = PegawaiFactory(nama="Staf B", jabatan=j_b_staf)
+    o.pengelola = PegawaiFactory(nama="Pengelola A", jabatan=JabatanFactory(unit=opd_a, atasan=j_kepala))
+    o.pengelola.akun.peran = Pengguna.Peran.PENGELOLA_OPD
+    o.pengelola.akun.opd_dikelola = opd_a
+    o.pengelola.akun.save()
+    o.admin = PegawaiFactory(nama="Admin BKPSDM", jabatan=JabatanFactory(unit=opd_b, atasan=j_b_kepala))
+    o.admin.akun.peran = Pengguna.Peran.ADMIN_BKPSDM
+    o.admin.akun.save()
+    o.pimpinan = PenggunaFactory(username="pimpinan", peran=Pengguna.Peran.PIMPINAN)
+    services.refresh_atasan()
+    for name in ("kepala", "kabid", "kasi", "staf", "staf2", "kepala_b", "staf_b", "pengelola", "admin"):
+        getattr(o, name).refresh_from_db()
+    return o
