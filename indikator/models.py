@@ -449,7 +449,9 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
         verbose_name_plural = "indikator kinerja individu"
         ordering = ["rhk", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(target__isnull=True) | Q(target__gte=0), name="iki_target_tidak_negatif"),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gte=0), name="iki_target_tidak_negatif"
+            ),
         ]
 
     def __str__(self):
