@@ -48,6 +48,11 @@ def compute_capaian(realisasi, target, polaritas, target_atas=None) -> Decimal |
     return realisasi / target * HUNDRED
 
 
+def format_angka(value) -> str:
+    """A Decimal without trailing zeros, with the Indonesian decimal comma (12, 0,5, 87,25)."""
+    return f"{Decimal(value).normalize():f}".replace(".", ",")
+
+
 def _check_target(target, target_atas, errors, field="target"):
     if target is not None and target < 0:
         errors[field] = "Target tidak boleh negatif."
@@ -230,8 +235,8 @@ class IndikatorKinerja(TimeStampedModel):
     @property
     def target_display(self):
         if self.target_atas is not None:
-            return f"{self.target:g}–{self.target_atas:g} {self.satuan}"
-        return f"{self.target:g} {self.satuan}"
+            return f"{format_angka(self.target)}–{format_angka(self.target_atas)} {self.satuan}"
+        return f"{format_angka(self.target)} {self.satuan}"
 
     def capaian_of(self, nilai):
         return compute_capaian(nilai, self.target, self.polaritas, self.target_atas)
@@ -481,8 +486,8 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
         if self.target is None:
             return self.target_kualitatif
         if self.target_atas is not None:
-            return f"{self.target:g}–{self.target_atas:g} {self.satuan}"
-        return f"{self.target:g} {self.satuan}"
+            return f"{format_angka(self.target)}–{format_angka(self.target_atas)} {self.satuan}"
+        return f"{format_angka(self.target)} {self.satuan}"
 
 
 class EkspektasiKhusus(TimeStampedModel):

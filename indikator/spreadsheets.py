@@ -83,14 +83,25 @@ SKP_HEADERS = ["No RHK", "Jenis", "Rencana Hasil Kerja", "No RHK Atasan", "Aspek
                "Target", "Target Atas", "Satuan", "Polaritas", "Target Kualitatif"]
 
 
+def numbered_rhk(queryset) -> list[RencanaHasilKerja]:
+    """RHK in document order (utama before tambahan); a row's number is its position + 1."""
+    return sorted(queryset, key=lambda r: (r.jenis != RencanaHasilKerja.Jenis.UTAMA, r.urutan, r.pk))
+
+
+def _atasan_rhk(skp):
+    return numbered_rhk(RencanaHasilKerja.objects.filter(
+        skp__pegawai=skp.penilai_id, skp__periode=skp.periode_id).exclude(skp__status=Skp.Status.DIKEMBALIKAN))
+
+
 def export_skp_rhk(skp: Skp) -> bytes:
-    """One row per IKI; "No RHK Atasan" is the number of the intervened RHK in the atasan's SKP."""
+    """One row per IKI; "No RHK Atasan" is the number of the intervened RHK in the atasan's own export."""
     rows = []
-    rhk_list = skp.rencanahasilkerja_set.select_related("rhk_atasan").prefetch_related("indikatorkinerjaindividu_set")
-    for rhk in rhk_list:
-        parent = rhk.rhk_atasan.urutan if rhk.rhk_atasan else ""
+    parent_number = {rhk.pk: number for number, rhk in enumerate(_atasan_rhk(skp), start=1)}
+    rhk_list = numbered_rhk(skp.rencanahasilkerja_set.prefetch_related("indikatorkinerjaindividu_set"))
+    for number, rhk in enumerate(rhk_list, start=1):
+        parent = parent_number.get(rhk.rhk_atasan_id, "")
         for iki in rhk.indikatorkinerjaindividu_set.all() or [None]:
-            rows.append([rhk.urutan, rhk.get_jenis_display(), rhk.uraian, parent] + ([
+            rows.append([number, rhk.get_jenis_display(), rhk.uraian, parent] + ([
                 iki.get_aspek_display(), iki.uraian, iki.target, iki.target_atas, iki.satuan,
                 iki.get_polaritas_display(), iki.target_kualitatif] if iki else [""] * 7))
     return _workbook_bytes(SKP_HEADERS, rows, "RHK dan IKI")
@@ -138,8 +149,7 @@ def import_skp_rhk(skp: Skp, upload) -> list[tuple[int, str]]:
 
 
 def _import_rows(skp, dataset, errors):
-    parents = {r.urutan: r for r in RencanaHasilKerja.objects.filter(
-        skp__pegawai=skp.penilai_id, skp__periode=skp.periode_id).exclude(skp__status=Skp.Status.DIKEMBALIKAN)}
+    parents = dict(enumerate(_atasan_rhk(skp), start=1))
     made = {}
     for number, row in enumerate(dataset.dict, start=1):
         try:
