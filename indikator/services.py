@@ -220,7 +220,6 @@ def submit_skp(skp: Skp, *, by) -> Skp:
         raise ValidationError(problems)
     skp.snapshot = snapshot_of(skp.pegawai, skp.penilai)
     skp.status, skp.diajukan_pada = Status.DIAJUKAN, timezone.now()
-    skp._change_reason = "Diajukan"
     skp.save()
     return skp
 
@@ -232,7 +231,6 @@ def approve_skp(skp: Skp, *, by) -> Skp:
     if not permissions.can_approve_skp(by, skp):
         raise ValidationError("SKP ini tidak menunggu persetujuan Anda.")
     skp.status, skp.disetujui_pada, skp.alasan_pengembalian = Status.DISETUJUI, timezone.now(), ""
-    skp._change_reason = "Disetujui"
     skp.save()
     return skp
 
@@ -246,7 +244,7 @@ def return_skp(skp: Skp, *, by, alasan: str) -> Skp:
     if not permissions.can_approve_skp(by, skp):
         raise ValidationError("SKP ini tidak menunggu persetujuan Anda.")
     skp.status, skp.alasan_pengembalian = Status.DIKEMBALIKAN, alasan.strip()
-    skp._change_reason = f"Dikembalikan: {alasan.strip()}"
+    skp._change_reason = alasan.strip()
     skp.save()
     return skp
 

@@ -152,7 +152,7 @@ def test_return_skp_records_the_reason_in_the_skp_and_its_history(org, staf_draf
     staf_draft.refresh_from_db()
     assert staf_draft.status == Status.DIKEMBALIKAN
     assert staf_draft.alasan_pengembalian == "Target kuantitas terlalu rendah"
-    assert staf_draft.history.first().history_change_reason == "Dikembalikan: Target kuantitas terlalu rendah"
+    assert staf_draft.history.first().history_change_reason == "Target kuantitas terlalu rendah"
 
 
 def test_reopen_skp_by_bkpsdm_needs_a_reason_and_makes_it_editable_again(org, chain):
