@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from indikator.models import (
     EkspektasiKhusus,
@@ -180,7 +181,7 @@ def submission_problems(skp: Skp) -> list[str]:
     if skp.penilai_id is None:
         problems.append("Pejabat penilai belum ditetapkan; hubungi pengelola kinerja OPD.")
     for nomor, rhk in enumerate(rhk_list, start=1):
-        label = f"RHK {nomor} \"{rhk.uraian[:60]}\""
+        label = f"RHK {nomor} \"{Truncator(rhk.uraian).chars(60)}\""
         if not rhk.indikatorkinerjaindividu_set.all():
             problems.append(f"{label} belum punya indikator kinerja individu.")
         if skp.is_jpt:

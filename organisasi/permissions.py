@@ -237,9 +237,9 @@ def can_reopen_skp(user, skp) -> bool:
 
 
 def can_fill_matriks(user, skp) -> bool:
-    """The matriks peran hasil of an SKP belongs to its owner, the atasan of the people in it."""
+    """The matriks peran hasil of an SKP belongs to its owner, when they have subordinates."""
     own = pegawai_of(user)
-    return own is not None and own.pk == skp.pegawai_id
+    return own is not None and own.pk == skp.pegawai_id and is_atasan(user)
 
 
 _EDIT_RULES.update({

@@ -70,3 +70,9 @@ def test_unit_indikator_is_read_by_the_pegawai_of_its_opd_only(org):
 
     assert list(IndikatorKinerja.objects.visible_to(org.staf.akun)) == [indikator]
     assert list(IndikatorKinerja.objects.visible_to(org.staf_b.akun)) == []
+
+
+def test_matriks_belongs_to_the_skp_owner_only_when_they_have_subordinates(org, chain, staf_draft):
+    assert permissions.can_fill_matriks(org.kasi.akun, chain.skp_kasi) is True
+    assert permissions.can_fill_matriks(org.kabid.akun, chain.skp_kasi) is False
+    assert permissions.can_fill_matriks(org.staf.akun, staf_draft) is False
