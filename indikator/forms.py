@@ -45,6 +45,21 @@ class PeriodeUpdateForm(forms.ModelForm):
         widgets = {"batas_penetapan_skp": DATE}
 
 
+class PeriodePenilaianForm(forms.ModelForm):
+    class Meta:
+        model = PeriodePenilaian
+        fields = ["batas_realisasi", "batas_evaluasi", "terkunci"]
+        widgets = {"batas_realisasi": DATE, "batas_evaluasi": DATE}
+
+
+PeriodePenilaianFormSet = forms.modelformset_factory(PeriodePenilaian, form=PeriodePenilaianForm, extra=0)
+
+
+class KunciForm(forms.Form):
+    alasan = forms.CharField(label="Alasan (wajib saat membuka kunci)", required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class AlasanForm(forms.Form):
     alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 3}))
 

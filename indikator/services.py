@@ -71,19 +71,25 @@ def _require_reason_when_locked(locked: bool, by, alasan: str) -> None:
 
 
 @transaction.atomic
-def update_periode(periode: Periode, *, by, alasan: str = "") -> Periode:
-    """Save changed settings of a year; a locked year needs BKPSDM and a recorded reason.
+def update_periode(periode: Periode, *, periode_penilaian_list=(), by, alasan: str = "") -> Periode:
+    """Save changed settings of a year and of its months/quarters (due dates, locks).
 
-    Changing the scheme rebuilds the months/quarters, refused once realisations exist.
+    A locked year needs BKPSDM and a recorded reason. Changing the scheme rebuilds the
+    months/quarters (their edits are then dropped), refused once realisations exist.
     """
     before = Periode.objects.get(pk=periode.pk)
     _require_reason_when_locked(before.terkunci and periode.terkunci, by, alasan)
+    reason = alasan.strip() or None
     if before.skema != periode.skema:
         if RealisasiIndikator.objects.filter(periode_penilaian__periode=periode).exists():
             raise ValidationError({"skema": "Skema tidak dapat diganti: sudah ada realisasi pada periode ini."})
         PeriodePenilaian.objects.filter(periode=periode).delete()
         _create_periode_penilaian(periode)
-    periode._change_reason = alasan.strip() or None
+    else:
+        for periode_penilaian in periode_penilaian_list:
+            periode_penilaian._change_reason = reason
+            periode_penilaian.save()
+    periode._change_reason = reason
     periode.save()
     return periode
 

@@ -15,7 +15,9 @@ from indikator.forms import (
     IndikatorFilterForm,
     IndikatorKinerjaForm,
     IndikatorKinerjaIndividuForm,
+    KunciForm,
     PeriodeCreateForm,
+    PeriodePenilaianFormSet,
     PeriodeUpdateForm,
     RealisasiIndikatorForm,
     RencanaHasilKerjaForm,
@@ -77,7 +79,7 @@ def periode_detail(request, pk):
         "periode_penilaian_list": periode.periodepenilaian_set.all(),
         "history": periode.history.all()[:10],
         "can_manage": permissions.can_manage_periode(request.user),
-        "lock_form": AlasanForm(),
+        "lock_form": KunciForm(),
     }
     return render(request, "indikator/periode_detail.html", context)
 
@@ -87,15 +89,17 @@ def periode_update(request, pk):
     permissions.require(permissions.can_manage_periode(request.user))
     periode = get_object_or_404(Periode, pk=pk)
     form = PeriodeUpdateForm(request.POST or None, instance=periode)
-    if form.is_valid():
+    formset = PeriodePenilaianFormSet(request.POST or None, queryset=periode.periodepenilaian_set.all())
+    if form.is_valid() and formset.is_valid():
         try:
-            services.update_periode(form.save(commit=False), by=request.user, alasan=form.cleaned_data["alasan"])
+            services.update_periode(form.save(commit=False), periode_penilaian_list=formset.save(commit=False),
+                                    by=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, f"Periode {periode.tahun} berhasil disimpan.")
             return redirect(periode)
-    return render(request, "indikator/periode_form.html", {"form": form, "periode": periode})
+    return render(request, "indikator/periode_form.html", {"form": form, "formset": formset, "periode": periode})
 
 
 @require_POST

@@ -223,3 +223,34 @@ def test_rhk_delete_of_an_rhk_intervened_by_a_subordinate_is_refused(client, org
     client.post(reverse("indikator:rhk_delete", args=[chain.rhk_kasi.pk]))
 
     assert RencanaHasilKerjaFactory._meta.model.objects.filter(pk=chain.rhk_kasi.pk).exists() is True
+
+
+def test_periode_update_changes_a_quarter_deadline(client, org):
+    year = periode()
+    quarters = list(year.periodepenilaian_set.all())
+    data = {"skema": "triwulanan", "batas_penetapan_skp": "2026-01-31", "alasan": "",
+            "form-TOTAL_FORMS": "4", "form-INITIAL_FORMS": "4"}
+    for i, q in enumerate(quarters):
+        data.update({f"form-{i}-id": q.pk, f"form-{i}-batas_realisasi": q.batas_realisasi.isoformat(),
+                     f"form-{i}-batas_evaluasi": q.batas_evaluasi.isoformat()})
+    data["form-0-batas_evaluasi"] = "2026-04-20"
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("indikator:periode_update", args=[year.pk]), data)
+
+    assert response.status_code == 302
+    assert str(year.periodepenilaian_set.get(nomor=1).batas_evaluasi) == "2026-04-20"
+
+
+def test_periode_update_of_a_locked_year_without_reason_is_refused(client, org):
+    year = periode()
+    year.terkunci = True
+    year.save()
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("indikator:periode_update", args=[year.pk]), {
+        "skema": "bulanan", "batas_penetapan_skp": "2026-01-31", "alasan": "",
+        "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"})
+
+    assert "Periode terkunci: tuliskan alasan perubahan." in response.content.decode()
+    assert year.periodepenilaian_set.count() == 4
