@@ -64,7 +64,7 @@ def _create_periode_penilaian(periode):
 def _require_reason_when_locked(locked: bool, by, alasan: str) -> None:
     if not locked:
         return
-    if not permissions.is_admin_bkpsdm(by):
+    if not permissions.can_change_locked_periode(by):
         raise ValidationError("Periode ini terkunci; hanya BKPSDM yang dapat mengubahnya.")
     if not alasan.strip():
         raise ValidationError("Periode terkunci: tuliskan alasan perubahan.")

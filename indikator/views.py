@@ -128,25 +128,19 @@ def indikator_list(request):
     params = request.GET.copy()
     params.pop("page", None)
     context = {"form": form, "page": page, "query_string": params.urlencode(),
-               "can_add": permissions.is_admin_bkpsdm(request.user) or permissions.is_pengelola(request.user)}
+               "can_add": permissions.can_add_indikator(request.user)}
     template = "indikator/indikatorkinerja_list.html" + ("#table" if request.htmx else "")
     return render(request, template, context)
 
 
 def _manageable_sasaran(user):
-    sasaran = SasaranStrategis.objects.visible_to(user)
-    if permissions.is_admin_bkpsdm(user):
-        return sasaran
-    return sasaran.filter(unit__path__startswith=user.opd_dikelola.path) if permissions.is_pengelola(user) else (
-        sasaran.none())
+    return permissions.indikator_manageable(SasaranStrategis.objects.all(), user)
 
 
 @require_http_methods(["GET", "POST"])
 def sasaran_create(request):
-    user = request.user
-    permissions.require(permissions.is_admin_bkpsdm(user) or permissions.is_pengelola(user))
-    units = UnitKerja.objects.filter(aktif=True) if permissions.is_admin_bkpsdm(user) else (
-        UnitKerja.objects.subtree(user.opd_dikelola))
+    permissions.require(permissions.can_add_indikator(request.user))
+    units = permissions.indikator_manageable(UnitKerja.objects.filter(aktif=True), request.user, unit_field="")
     form = SasaranStrategisForm(request.POST or None, units=units.order_by("path"))
     if form.is_valid():
         sasaran = form.save()
@@ -157,9 +151,8 @@ def sasaran_create(request):
 
 @require_http_methods(["GET", "POST"])
 def indikator_create(request):
-    sasaran_list = _manageable_sasaran(request.user)
-    permissions.require(permissions.is_admin_bkpsdm(request.user) or permissions.is_pengelola(request.user))
-    form = IndikatorKinerjaForm(request.POST or None, sasaran_list=sasaran_list,
+    permissions.require(permissions.can_add_indikator(request.user))
+    form = IndikatorKinerjaForm(request.POST or None, sasaran_list=_manageable_sasaran(request.user),
                                 initial={"tahun": datetime.date.today().year})
     if form.is_valid():
         indikator = form.save()
@@ -214,7 +207,7 @@ def realisasi_save(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def indikator_import(request):
-    permissions.require(permissions.is_admin_bkpsdm(request.user) or permissions.is_pengelola(request.user))
+    permissions.require(permissions.can_add_indikator(request.user))
     context = {}
     if request.method == "POST" and request.FILES.get("berkas"):
         try:

@@ -209,6 +209,26 @@ def can_manage_indikator_of(user, unit) -> bool:
     return is_pengelola(user) and unit.path.startswith(_managed_opd_path(user))
 
 
+def can_change_locked_periode(user) -> bool:
+    """A locked year or period changes only by BKPSDM (and the service asks for a reason)."""
+    return is_admin_bkpsdm(user)
+
+
+def can_add_indikator(user) -> bool:
+    """Pengelola OPD and BKPSDM add unit indicators (and import them)."""
+    return is_admin_bkpsdm(user) or is_pengelola(user)
+
+
+def indikator_manageable(queryset, user, unit_field: str = "unit"):
+    """The rows (units, sasaran) whose indicators the user may edit: all for BKPSDM, their OPD for a pengelola."""
+    if is_admin_bkpsdm(user):
+        return queryset
+    if is_pengelola(user):
+        lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
+        return queryset.filter(**{lookup: _managed_opd_path(user)})
+    return queryset.none()
+
+
 def _skp_is_open_for_change(skp) -> bool:
     return skp.status in skp.EDITABLE_STATUSES and not skp.periode.terkunci
 

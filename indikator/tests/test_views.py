@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from indikator.models import Skp
+from indikator.models import PerilakuKerja, Skp
 from indikator.tests.factories import (
     IndikatorKinerjaFactory,
     RencanaHasilKerjaFactory,
@@ -254,3 +254,60 @@ def test_periode_update_of_a_locked_year_without_reason_is_refused(client, org):
 
     assert "Periode terkunci: tuliskan alasan perubahan." in response.content.decode()
     assert year.periodepenilaian_set.count() == 4
+
+
+MODEL_ADMINS = ["periode", "periodepenilaian", "sasaranstrategis", "indikatorkinerja", "realisasiindikator",
+                "perilakukerja", "panduanperilaku", "skp", "rencanahasilkerja", "indikatorkinerjaindividu",
+                "ekspektasikhusus", "matriksperanhasil"]
+
+
+@pytest.mark.parametrize("model", MODEL_ADMINS)
+def test_admin_lists_and_exports_every_indikator_model(admin_client, chain, model):
+    assert admin_client.get(f"/admin/indikator/{model}/").status_code == 200
+    assert admin_client.get(f"/admin/indikator/{model}/export/").status_code == 200
+
+
+def test_penilai_writes_ekspektasi_khusus_and_the_pegawai_cannot(client, org, staf_draft):
+    url = reverse("indikator:ekspektasi_update", args=[staf_draft.pk])
+    client.force_login(org.staf.akun)
+    assert client.get(url).status_code == 403
+    client.force_login(org.kasi.akun)
+
+    client.post(url, {f"perilaku-{p.pk}": "Tanggap aduan warga" if p.urutan == 1 else ""
+                      for p in PerilakuKerja.objects.all()})
+
+    assert list(staf_draft.ekspektasikhusus_set.values_list("perilaku__nama", "uraian")) == [
+        ("Berorientasi Pelayanan", "Tanggap aduan warga")]
+
+
+def test_reopen_through_the_view_by_bkpsdm_with_a_reason(client, org, chain):
+    client.force_login(org.admin.akun)
+
+    client.post(reverse("indikator:skp_reopen", args=[chain.skp_kasi.pk]), {"alasan": "Salah target"})
+
+    assert Skp.objects.get(pk=chain.skp_kasi.pk).status == Skp.Status.DIKEMBALIKAN
+
+
+def test_copy_forward_button_fills_an_empty_draft(client, org, chain):
+    old = skp_for(org.staf, tahun=2025, status=Skp.Status.DISETUJUI)
+    RencanaHasilKerjaFactory(skp=old, uraian="RHK tahun lalu")
+    draft = skp_for(org.staf)
+    client.force_login(org.staf.akun)
+
+    client.post(reverse("indikator:skp_copy_forward", args=[draft.pk]))
+
+    assert list(draft.rencanahasilkerja_set.values_list("uraian", flat=True)) == ["RHK tahun lalu"]
+
+
+def test_pengelola_adds_an_indikator_only_under_their_own_opd(client, org):
+    own = SasaranStrategisFactory(unit=org.opd_a)
+    other = SasaranStrategisFactory(unit=org.opd_b)
+    client.force_login(org.pengelola.akun)
+    data = {"kode": "X-1", "nama": "Indikator X", "dokumen": "iku", "tahun": 2026, "satuan": "%",
+            "polaritas": "naik", "target": "50"}
+
+    client.post(reverse("indikator:indikator_create"), {**data, "sasaran": other.pk})
+    client.post(reverse("indikator:indikator_create"), {**data, "sasaran": own.pk})
+
+    assert list(own.indikatorkinerja_set.values_list("kode", flat=True)) == ["X-1"]
+    assert other.indikatorkinerja_set.count() == 0
