@@ -49,13 +49,18 @@ class JabatanForm(forms.ModelForm):
 
 
 class PegawaiForm(forms.ModelForm):
+    # Longer than 18 so "19660801 198803 1 001" (with spaces) reaches clean_nip.
+    nip = forms.CharField(
+        label="NIP", max_length=30, help_text="18 digit; spasi antarkelompok boleh.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
     class Meta:
         model = Pegawai
         fields = [
             "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan",
             "unit", "atasan_manual", "atasan", "email", "aktif",
         ]
-        widgets = {"nip": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
         help_texts = {"unit": "Kosongkan untuk memakai unit dari jabatan."}
 
     def __init__(self, *args, **kwargs):
