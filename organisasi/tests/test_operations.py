@@ -46,7 +46,8 @@ def test_anonymous_visitor_is_sent_to_login(client):
 
 def test_check_deploy_is_clean_with_production_settings():
     env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, "DEBUG": "false", "SECRET_KEY": "x" * 20 + "-production-secret-" + "y" * 30,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DEBUG": "false", "SECRET_KEY": "x" * 20 + "-production-secret-" + "y" * 30,
         "ALLOWED_HOSTS": "ekinerja.samarindakota.go.id", "SECURE_SSL_REDIRECT": "true",
         "SECURE_HSTS_SECONDS": "31536000", "SECURE_HSTS_PRELOAD": "true",
     }
