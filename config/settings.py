@@ -5,6 +5,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -118,6 +119,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
@@ -227,6 +229,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=1, minute=30),
     },
 }
+
+# --- import-export ----------------------------------------------------------
+
+IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # --- logging ----------------------------------------------------------------
 

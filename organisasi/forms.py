@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
@@ -98,9 +99,7 @@ class PegawaiFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = (
-            UnitKerja.objects.visible_to(user).filter(aktif=True, kedalaman__lte=2).order_by("path")
-        )
+        self.fields["unit"].queryset = directory_units(user)
         self.fields["unit"].empty_label = "Semua unit"
 
     def filter(self, queryset):
@@ -113,6 +112,12 @@ class PegawaiFilterForm(forms.Form):
         if data.get("status"):
             queryset = queryset.filter(status=data["status"])
         return queryset
+
+
+def directory_units(user):
+    """OPD (and their first level) in which the user can see pegawai: the directory's unit filter."""
+    opd_ids = Pegawai.objects.visible_to(user).values("unit__opd_id")
+    return UnitKerja.objects.filter(Q(pk__in=opd_ids) | Q(induk_id__in=opd_ids), aktif=True).order_by("path")
 
 
 class TerbitkanAkunForm(forms.Form):
