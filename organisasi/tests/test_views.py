@@ -157,3 +157,14 @@ def test_unit_tree_children_load_as_a_fragment(org, client):
 
     body = response.content.decode()
     assert "Bidang A" in body and "Seksi A" not in body and "<html" not in body
+
+
+def test_dates_are_indonesian_even_for_an_english_browser(org, client):
+    client.force_login(org.staf.akun)
+
+    body = client.get(org.staf.get_absolute_url(), headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+
+    born = org.staf.tanggal_lahir
+    bulan = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
+    assert f"{born.day} {bulan[born.month - 1]} {born.year}" in body
+    assert 'lang="id"' in body
