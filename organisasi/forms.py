@@ -55,12 +55,18 @@ class PegawaiForm(forms.ModelForm):
         label="NIP", max_length=30, help_text="18 digit; spasi antarkelompok boleh.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+    # By NIP, not a select: a city has thousands of pegawai.
+    atasan_nip = forms.CharField(
+        label="NIP atasan langsung", max_length=30, required=False,
+        help_text="Hanya dipakai bila 'atasan ditetapkan manual' dicentang.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Pegawai
         fields = [
             "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan",
-            "unit", "atasan_manual", "atasan", "email", "aktif",
+            "unit", "atasan_manual", "atasan_nip", "email", "aktif",
         ]
         help_texts = {"unit": "Kosongkan untuk memakai unit dari jabatan."}
 
@@ -69,21 +75,30 @@ class PegawaiForm(forms.ModelForm):
         self.fields["unit"].required = False
         self.fields["jabatan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
         self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
-        self.fields["atasan"].queryset = Pegawai.objects.active().order_by("nama")
-        self.fields["atasan"].help_text = "Hanya dipakai bila 'atasan ditetapkan manual' dicentang."
+        if self.instance.atasan_manual and self.instance.atasan_id:
+            self.initial["atasan_nip"] = self.instance.atasan.nip
 
     def clean_nip(self):
         return nip_rules.normalize_nip(self.cleaned_data["nip"])
+
+    def clean_atasan_nip(self):
+        nip = nip_rules.normalize_nip(self.cleaned_data["atasan_nip"])
+        if not nip:
+            return None
+        atasan = Pegawai.objects.active().filter(nip=nip).first()
+        if atasan is None:
+            raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
+        return atasan
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("jabatan") and not cleaned.get("unit"):
             cleaned["unit"] = cleaned["jabatan"].unit
             self.instance.unit = cleaned["unit"]
-        if cleaned.get("atasan_manual") and not cleaned.get("atasan"):
-            self.add_error("atasan", "Pilih atasan bila atasan ditetapkan manual.")
-        if not cleaned.get("atasan_manual"):
-            cleaned["atasan"] = self.instance.atasan if self.instance.pk else None
+        if cleaned.get("atasan_manual"):
+            if not cleaned.get("atasan_nip") and "atasan_nip" not in self.errors:
+                self.add_error("atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual.")
+            self.instance.atasan = cleaned.get("atasan_nip")
         return cleaned
 
 
