@@ -4,6 +4,7 @@ from django.urls import reverse
 from indikator.models import PerilakuKerja, Skp
 from indikator.tests.factories import (
     IndikatorKinerjaFactory,
+    IndikatorKinerjaIndividuFactory,
     RencanaHasilKerjaFactory,
     SasaranStrategisFactory,
     periode,
@@ -311,3 +312,37 @@ def test_pengelola_adds_an_indikator_only_under_their_own_opd(client, org):
 
     assert list(own.indikatorkinerja_set.values_list("kode", flat=True)) == ["X-1"]
     assert other.indikatorkinerja_set.count() == 0
+
+
+def test_skp_create_twice_is_refused_with_a_message_and_one_skp_remains(client, org):
+    client.force_login(org.staf.akun)
+    data = {"periode": periode().pk, "pendekatan": "kuantitatif"}
+    client.post(reverse("indikator:skp_create"), data)
+
+    response = client.post(reverse("indikator:skp_create"), data, follow=True)
+
+    assert "Anda sudah punya SKP 2026 yang belum disetujui." in response.content.decode()
+    assert Skp.objects.filter(pegawai=org.staf).count() == 1
+
+
+def test_editing_an_skp_of_a_locked_year_is_refused_with_the_reason(client, org, staf_draft):
+    staf_draft.periode.terkunci = True
+    staf_draft.periode.save()
+    client.force_login(org.staf.akun)
+
+    response = client.get(reverse("indikator:skp_update", args=[staf_draft.pk]))
+
+    assert response.status_code == 403
+    assert "Periode 2026 terkunci; SKP tidak dapat diubah." in response.content.decode()
+
+
+@pytest.mark.parametrize("extra_rhk", [0, 2])
+def test_skp_detail_query_count_does_not_grow_with_rhk(client, org, chain, staf_draft, extra_rhk,
+                                                       django_assert_num_queries):
+    for _ in range(extra_rhk):
+        IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=staf_draft, rhk_atasan=chain.rhk_kasi))
+    client.force_login(org.staf.akun)
+    client.get(reverse("indikator:skp_detail", args=[staf_draft.pk]))
+
+    with django_assert_num_queries(14):
+        client.get(reverse("indikator:skp_detail", args=[staf_draft.pk]))
