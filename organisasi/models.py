@@ -408,7 +408,9 @@ class Survei(TimeStampedModel):
     tanggal_tutup = models.DateField("ditutup setelah")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAF)
     mode_bobot = models.CharField("bobot unsur", max_length=10, choices=ModeBobot.choices, default=ModeBobot.EKSAK)
-    token = models.CharField("token tautan publik", max_length=64, unique=True, default=new_survei_token, editable=False)
+    token = models.CharField(
+        "token tautan publik", max_length=64, unique=True, default=new_survei_token, editable=False
+    )
     survei_sebelumnya = models.ForeignKey(
         "self", verbose_name="survei periode sebelumnya", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
