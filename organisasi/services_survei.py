@@ -21,7 +21,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from weasyprint import HTML
 
 from organisasi.models import Jawaban, Kebutuhan, MutuPelayanan, Pertanyaan, Responden, Survei, UnsurSkm
 
@@ -600,5 +599,9 @@ def _save(book) -> bytes:
 
 def hasil_pdf(hasil: HasilSurvei, *, base_url: str) -> bytes:
     """The printable SKM report (WeasyPrint), in the usual shape: identity, unsur table, IKM, mutu."""
+    # Imported here: WeasyPrint is heavy and logs its start-up, which every manage.py
+    # command would otherwise print.
+    from weasyprint import HTML
+
     html = render_to_string("organisasi/survei_laporan.html", {"hasil": hasil, "survei": hasil.survei})
     return HTML(string=html, base_url=base_url).write_pdf()
