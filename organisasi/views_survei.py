@@ -31,7 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def survei_list(request):
     permissions.require(permissions.can_open_survei_list(request.user))
     survei = Survei.objects.visible_to(request.user).select_related("unit")
-    survei = survei.annotate(jumlah_responden=Count("responden"))
+    survei = survei.annotate(jumlah_responden=Count("responden")).order_by("-tanggal_buka", "judul")
     page = Paginator(survei, 25).get_page(request.GET.get("page"))
     context = {"page": page, "can_create": permissions.can_create_survei(request.user)}
     return render(request, "organisasi/survei_list.html", context)
