@@ -411,7 +411,7 @@ def kebutuhan_from_hasil(hasil: HasilSurvei, pertanyaan_id: int) -> Kebutuhan:
         lines.append(f"Sebaran jawaban — {sebaran}.")
     weak = item.nilai_konversi is not None and item.nilai_konversi < Decimal("76.61")
     return Kebutuhan(
-        judul=f"Perbaikan {pertanyaan.label.lower()} – {survei.program}"[:200],
+        judul=(f"Perbaikan unsur {pertanyaan.unsur}" if item.is_unsur else f"Tindak lanjut: {pertanyaan.teks}")[:200],
         unit=survei.unit,
         sumber=Kebutuhan.Sumber.TEMUAN_SURVEI,
         deskripsi=f"Tindak lanjut hasil survei: {pertanyaan.teks}",
