@@ -5,7 +5,6 @@ import pytest
 from organisasi.tests.factories import build_org
 
 
-
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

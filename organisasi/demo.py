@@ -144,9 +144,18 @@ DEMO_ACCOUNTS = [
     ("pimpinan", "SETDA-SEKDA", Pengguna.Peran.PIMPINAN, "Pimpinan: Sekretaris Daerah (baca seluruh kota)"),
 ]
 
-FIRST_NAMES_M = "Ahmad Budi Dedi Eko Fajar Hendra Irfan Joko Rahmat Rudi Slamet Syahrul Wahyu Yusuf Agus Bambang Hasan Muhammad Arif Rizky Andi Darmawan Fadli Gunawan".split()
-FIRST_NAMES_F = "Siti Nur Dewi Rina Sri Wulan Yuni Ratna Indah Fitri Ayu Lestari Maya Nurul Ratih Sari Aisyah Dian Hj.Fatimah Kartika Intan Putri Rahmawati Evi".split()
-LAST_NAMES = "Saputra Wijaya Hidayat Pratama Santoso Kurniawan Setiawan Rahman Lubis Siregar Nasution Hakim Syamsudin Mahmud Effendi Ramadhan Hartono Susanto Maulana Firmansyah Aminah Yuliani Handayani Permatasari".split()
+FIRST_NAMES_M = (
+    "Ahmad Budi Dedi Eko Fajar Hendra Irfan Joko Rahmat Rudi Slamet Syahrul Wahyu Yusuf Agus Bambang Hasan Muhammad "
+    "Arif Rizky Andi Darmawan Fadli Gunawan"
+).split()
+FIRST_NAMES_F = (
+    "Siti Nur Dewi Rina Sri Wulan Yuni Ratna Indah Fitri Ayu Lestari Maya Nurul Ratih Sari Aisyah Dian Fatimah "
+    "Kartika Intan Putri Rahmawati Evi"
+).split()
+LAST_NAMES = (
+    "Saputra Wijaya Hidayat Pratama Santoso Kurniawan Setiawan Rahman Lubis Siregar Nasution Hakim Syamsudin Mahmud "
+    "Effendi Ramadhan Hartono Susanto Maulana Firmansyah Aminah Yuliani Handayani Permatasari"
+).split()
 
 
 def seed(stdout=None) -> dict:
@@ -204,7 +213,7 @@ def _seed_pegawai(holders, rng):
         for index in range(count):
             status = _status_for(jabatan, index, rng)
             female = rng.random() < 0.5
-            nama = f"{rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)} {rng.choice(LAST_NAMES)}".replace("Hj.", "")
+            nama = f"{rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)} {rng.choice(LAST_NAMES)}"
             nip = _unique_nip(_make_nip(status, jabatan.jenis, female, rng), sequence)
             pegawai = _upsert(Pegawai, {"nip": nip}, {
                 "nama": nama, "status": status, "golongan": _golongan(status, jabatan.jenis, rng),

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
@@ -49,13 +50,24 @@ class JabatanForm(forms.ModelForm):
 
 
 class PegawaiForm(forms.ModelForm):
+    # Longer than 18 so "19660801 198803 1 001" (with spaces) reaches clean_nip.
+    nip = forms.CharField(
+        label="NIP", max_length=30, help_text="18 digit; spasi antarkelompok boleh.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    # By NIP, not a select: a city has thousands of pegawai.
+    atasan_nip = forms.CharField(
+        label="NIP atasan langsung", max_length=30, required=False,
+        help_text="Hanya dipakai bila 'atasan ditetapkan manual' dicentang.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
     class Meta:
         model = Pegawai
         fields = [
             "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan",
-            "unit", "atasan_manual", "atasan", "email", "aktif",
+            "unit", "atasan_manual", "atasan_nip", "email", "aktif",
         ]
-        widgets = {"nip": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
         help_texts = {"unit": "Kosongkan untuk memakai unit dari jabatan."}
 
     def __init__(self, *args, **kwargs):
@@ -63,21 +75,30 @@ class PegawaiForm(forms.ModelForm):
         self.fields["unit"].required = False
         self.fields["jabatan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
         self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
-        self.fields["atasan"].queryset = Pegawai.objects.active().order_by("nama")
-        self.fields["atasan"].help_text = "Hanya dipakai bila 'atasan ditetapkan manual' dicentang."
+        if self.instance.atasan_manual and self.instance.atasan_id:
+            self.initial["atasan_nip"] = self.instance.atasan.nip
 
     def clean_nip(self):
         return nip_rules.normalize_nip(self.cleaned_data["nip"])
+
+    def clean_atasan_nip(self):
+        nip = nip_rules.normalize_nip(self.cleaned_data["atasan_nip"])
+        if not nip:
+            return None
+        atasan = Pegawai.objects.active().filter(nip=nip).first()
+        if atasan is None:
+            raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
+        return atasan
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("jabatan") and not cleaned.get("unit"):
             cleaned["unit"] = cleaned["jabatan"].unit
             self.instance.unit = cleaned["unit"]
-        if cleaned.get("atasan_manual") and not cleaned.get("atasan"):
-            self.add_error("atasan", "Pilih atasan bila atasan ditetapkan manual.")
-        if not cleaned.get("atasan_manual"):
-            cleaned["atasan"] = self.instance.atasan if self.instance.pk else None
+        if cleaned.get("atasan_manual"):
+            if not cleaned.get("atasan_nip") and "atasan_nip" not in self.errors:
+                self.add_error("atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual.")
+            self.instance.atasan = cleaned.get("atasan_nip")
         return cleaned
 
 
@@ -93,9 +114,7 @@ class PegawaiFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = (
-            UnitKerja.objects.visible_to(user).filter(aktif=True, kedalaman__lte=2).order_by("path")
-        )
+        self.fields["unit"].queryset = directory_units(user)
         self.fields["unit"].empty_label = "Semua unit"
 
     def filter(self, queryset):
@@ -108,6 +127,12 @@ class PegawaiFilterForm(forms.Form):
         if data.get("status"):
             queryset = queryset.filter(status=data["status"])
         return queryset
+
+
+def directory_units(user):
+    """OPD (and their first level) in which the user can see pegawai: the directory's unit filter."""
+    opd_ids = Pegawai.objects.visible_to(user).values("unit__opd_id")
+    return UnitKerja.objects.filter(Q(pk__in=opd_ids) | Q(induk_id__in=opd_ids), aktif=True).order_by("path")
 
 
 class TerbitkanAkunForm(forms.Form):

@@ -206,7 +206,10 @@ class Pegawai(TimeStampedModel):
         "golongan", max_length=6, blank=True, choices=GOLONGAN_PNS + GOLONGAN_PPPK
     )
     jabatan = models.ForeignKey(Jabatan, verbose_name="jabatan", on_delete=models.PROTECT)
-    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT,
+        error_messages={"null": "Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?)."},
+    )
     # Derived from the position tree by services.refresh_atasan, unless set by hand.
     atasan = models.ForeignKey(
         "self", verbose_name="atasan langsung", null=True, blank=True, on_delete=models.SET_NULL,

@@ -163,7 +163,8 @@ class PegawaiResource(_BaseResource):
             row["Kode Unit"] = unit_kode or ""
 
     def get_instance(self, instance_loader, row):
-        # Look the NIP up as text even when the cell held a number (the widget then refuses it).
-        if isinstance(row.get("NIP"), (int, float)):
+        # A NIP Excel mangled cannot name a row; the widget then reports it as this row's error.
+        nip = row.get("NIP")
+        if isinstance(nip, (int, float)) or nip_rules.looks_like_excel_number(str(nip or "")):
             return None
         return super().get_instance(instance_loader, row)

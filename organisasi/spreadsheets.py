@@ -16,7 +16,7 @@ def accounts_workbook(issued) -> bytes:
         cell.font = Font(bold=True)
     for pegawai, password in issued:
         sheet.append([pegawai.nip, pegawai.nama_lengkap, pegawai.jabatan.nama, pegawai.unit.nama, password])
-    for column, width in zip("ABCDE", (22, 36, 40, 40, 24)):
+    for column, width in zip("ABCDE", (22, 36, 40, 40, 24), strict=True):
         sheet.column_dimensions[column].width = width
     sheet["A1"].number_format = "@"
     for row in sheet.iter_rows(min_row=2, max_col=1):

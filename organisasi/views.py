@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -74,9 +75,13 @@ def _check_broker():
 def unit_list(request):
     """The organisation tree: OPD level first, children loaded on demand (htmx)."""
     induk_id = request.GET.get("induk")
+    pegawai_in_subtree = (
+        Pegawai.objects.active().filter(unit__path__startswith=OuterRef("path"))
+        .order_by().values("aktif").annotate(n=Count("pk")).values("n")
+    )
     units = UnitKerja.objects.visible_to(request.user).filter(aktif=True).annotate(
-        jumlah_anak=Count("anak", filter=Q(anak__aktif=True), distinct=True),
-        jumlah_pegawai=Count("pegawai", filter=Q(pegawai__aktif=True), distinct=True),
+        jumlah_anak=Count("anak", filter=Q(anak__aktif=True)),
+        jumlah_pegawai=Coalesce(Subquery(pegawai_in_subtree), 0),
     )
     if induk_id:
         units = units.filter(induk_id=induk_id)

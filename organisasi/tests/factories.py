@@ -9,15 +9,22 @@ from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
 _sequence = itertools.count(1)
 
 
+def _birth_and_sequence(n):
+    """Spread n over birth day, month and sequence so numbers stay unique for ~330,000 calls."""
+    day, month = (n // 999) % 28 + 1, (n // (999 * 28)) % 12 + 1
+    return f"{month:02d}{day:02d}", f"{n % 999 + 1:03d}"
+
+
 def valid_pns_nip(n=None, *, female=False):
-    """A valid PNS NIP: born 1985-01-15, CPNS March 2010, gender, sequence n."""
-    n = n or next(_sequence)
-    return f"19850115201003{2 if female else 1}{n % 1000 or 1:03d}"
+    """A valid PNS NIP: born in 1985, CPNS March 2010."""
+    birth, seq = _birth_and_sequence(n if n is not None else next(_sequence))
+    return f"1985{birth}201003{2 if female else 1}{seq}"
 
 
 def valid_pppk_nip(n=None):
-    n = n or next(_sequence)
-    return f"19950620202321{1}{n % 1000 or 1:03d}"
+    """A valid NI PPPK: born in 1995, PPPK 2023, first contract."""
+    birth, seq = _birth_and_sequence(n if n is not None else next(_sequence))
+    return f"1995{birth}2023211{seq}"
 
 
 class UnitKerjaFactory(factory.django.DjangoModelFactory):

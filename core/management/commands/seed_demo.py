@@ -19,6 +19,6 @@ class Command(BaseCommand):
             if app == "organisasi":
                 accounts = result
             self.stdout.write(f"  data demo {app}: selesai")
-        self.stdout.write(self.style.SUCCESS("\nAkun demo (kata sandi semua akun: %s)" % settings.DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"\nAkun demo (kata sandi semua akun: {settings.DEMO_PASSWORD})"))
         for account in accounts:
             self.stdout.write(f"  {account['role']:<10} {account['nip']:<20} {account['nama']} — {account['keterangan']}")

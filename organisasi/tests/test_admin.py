@@ -1,0 +1,58 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from organisasi.models import Pegawai
+
+pytestmark = pytest.mark.django_db
+
+CSV_FORMAT = "1"  # IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+
+
+def upload(client, content):
+    return client.post(reverse("admin:organisasi_pegawai_import"), {
+        "import_file": SimpleUploadedFile("pegawai.csv", content.encode(), content_type="text/csv"),
+        "format": CSV_FORMAT,
+    })
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("pemelihara", "rahasia-uji-123"))
+    return client
+
+
+def test_admin_import_with_bad_rows_lists_each_one_and_imports_nothing(org, superuser_client):
+    before = Pegawai.objects.count()
+    content = (
+        "NIP,Nama,Status,Golongan,Kode Jabatan,Kode Unit\n"
+        "196608011988031001,Amir,PNS,IV/a,A-STAF,\n"
+        "1.97E+17,Bunga,PNS,III/a,A-STAF,\n"
+        "196608011988031002,Citra,PNS,III/a,TIDAK-ADA,\n"
+    )
+
+    response = upload(superuser_client, content)
+
+    body = response.content.decode()
+    assert Pegawai.objects.count() == before
+    assert "tersimpan sebagai angka" in body
+    assert "Kode jabatan &quot;TIDAK-ADA&quot; tidak dikenal." in body
+    assert 'name="import_file_name"' not in body  # no confirm step offered
+
+
+def test_admin_import_of_a_good_file_offers_confirmation_then_imports(org, superuser_client):
+    content = "NIP,Nama,Status,Golongan,Kode Jabatan,Kode Unit\n196608011988031001,Amir,PNS,IV/a,A-STAF,\n"
+    preview = upload(superuser_client, content)
+    confirm_form = preview.context["confirm_form"]
+
+    superuser_client.post(reverse("admin:organisasi_pegawai_process_import"), {
+        **confirm_form.initial, "resource": confirm_form.initial.get("resource", "0"),
+    })
+
+    amir = Pegawai.objects.get(nip="196608011988031001")
+    assert amir.atasan == org.kasi
+
+
+def test_admin_changelists_open_for_every_organisasi_model(org, superuser_client):
+    for model in ["unitkerja", "jabatan", "pegawai", "pengguna"]:
+        assert superuser_client.get(reverse(f"admin:organisasi_{model}_changelist")).status_code == 200

@@ -1,0 +1,41 @@
+import pytest
+
+from organisasi.forms import PegawaiFilterForm, PegawaiForm
+
+pytestmark = pytest.mark.django_db
+
+
+def test_directory_unit_filter_offers_a_pegawai_only_their_own_opd(org):
+    form = PegawaiFilterForm(user=org.staf.akun)
+
+    assert list(form.fields["unit"].queryset) == [org.opd_a, org.bidang_a]
+
+
+def test_directory_unit_filter_offers_bkpsdm_every_opd(org):
+    form = PegawaiFilterForm(user=org.admin.akun)
+
+    assert list(form.fields["unit"].queryset) == [org.opd_a, org.bidang_a, org.opd_b]
+
+
+def form_data(org, **extra):
+    return {"nip": "199005052015032004", "nama": "Bunga", "status": "pns", "golongan": "III/b",
+            "jabatan": org.staf.jabatan_id, "aktif": "on", **extra}
+
+
+def test_manual_atasan_is_given_by_nip(org):
+    form = PegawaiForm(form_data(org, atasan_manual="on", atasan_nip=org.kepala.nip))
+
+    assert form.is_valid(), form.errors
+    assert form.save(commit=False).atasan == org.kepala
+
+
+def test_manual_atasan_with_unknown_nip_is_refused(org):
+    form = PegawaiForm(form_data(org, atasan_manual="on", atasan_nip="196608011988031999"))
+
+    assert form.errors["atasan_nip"] == ["Tidak ada pegawai aktif dengan NIP 196608011988031999."]
+
+
+def test_manual_atasan_without_nip_is_refused(org):
+    form = PegawaiForm(form_data(org, atasan_manual="on"))
+
+    assert form.errors["atasan_nip"] == ["Isi NIP atasan bila atasan ditetapkan manual."]

@@ -1,0 +1,102 @@
+"""Every role × every organisasi view: the answer each must get."""
+
+import pytest
+from django.urls import reverse
+
+from organisasi import permissions
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonim", "staf", "atasan", "pengelola", "admin", "pimpinan", "staf_opd_lain"]
+
+
+def user_for(org, role):
+    return {
+        "anonim": None,
+        "staf": org.staf.akun,
+        "atasan": org.kasi.akun,
+        "pengelola": org.pengelola.akun,
+        "admin": org.admin.akun,
+        "pimpinan": org.pimpinan,
+        "staf_opd_lain": org.staf_b.akun,
+    }[role]
+
+
+# (name, method, url builder, expected status per role in ROLES order)
+# 200 = allowed, 302 = redirected (login or after a successful POST), 403 = read-only, 404 = hidden.
+CASES = [
+    ("beranda", "get", lambda o: reverse("beranda"), [302, 200, 200, 200, 200, 200, 200]),
+    ("pegawai_list", "get", lambda o: reverse("organisasi:pegawai_list"), [302, 200, 200, 200, 200, 200, 200]),
+    ("pegawai_detail same OPD", "get", lambda o: reverse("organisasi:pegawai_detail", args=[o.staf2.pk]),
+     [302, 200, 200, 200, 200, 200, 404]),
+    ("pegawai_detail other OPD", "get", lambda o: reverse("organisasi:pegawai_detail", args=[o.kepala_b.pk]),
+     [302, 404, 404, 404, 200, 200, 200]),
+    ("pegawai_create", "get", lambda o: reverse("organisasi:pegawai_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("pegawai_update", "get", lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
+     [302, 403, 403, 403, 200, 403, 404]),
+    ("pegawai_deactivate", "post", lambda o: reverse("organisasi:pegawai_deactivate", args=[o.staf2.pk]),
+     [302, 403, 403, 403, 302, 403, 404]),
+    ("unit_list", "get", lambda o: reverse("organisasi:unit_list"), [302, 200, 200, 200, 200, 200, 200]),
+    ("unit_detail", "get", lambda o: reverse("organisasi:unit_detail", args=[o.seksi_a.pk]),
+     [302, 200, 200, 200, 200, 200, 200]),
+    ("unit_create", "get", lambda o: reverse("organisasi:unit_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("unit_update", "get", lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
+     [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_list", "get", lambda o: reverse("organisasi:jabatan_list"), [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_create", "get", lambda o: reverse("organisasi:jabatan_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_update", "get", lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
+     [302, 403, 403, 403, 200, 403, 403]),
+    ("akun_issue", "get", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
+    ("password_change", "get", lambda o: reverse("password_change"), [302, 200, 200, 200, 200, 200, 200]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "role"),
+    [(case, role) for case in CASES for role in ROLES],
+    ids=[f"{case[0]}-{role}" for case in CASES for role in ROLES],
+)
+def test_view_answers_each_role_as_the_table_says(org, client, case, role):
+    name, method, url_for, expected = case
+    user = user_for(org, role)
+    if user is not None:
+        client.force_login(user)
+
+    response = getattr(client, method)(url_for(org))
+
+    assert response.status_code == expected[ROLES.index(role)]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("staf", ["pegawai"]),
+        ("atasan", ["pegawai", "atasan"]),
+        ("pengelola", ["pegawai", "pengelola_opd"]),
+        ("admin", ["pegawai", "admin_bkpsdm"]),
+        ("pimpinan", ["pimpinan"]),
+    ],
+)
+def test_roles_are_derived_for_each_kind_of_user(org, role, expected):
+    assert permissions.roles(user_for(org, role)) == expected
+
+
+@pytest.mark.parametrize(
+    ("viewer", "expected"),
+    [("staf", True), ("atasan", True), ("pengelola", True), ("admin", True), ("pimpinan", True),
+     ("staf_opd_lain", False)],
+)
+def test_private_profile_data_is_for_self_atasan_pengelola_and_city(org, viewer, expected):
+    assert permissions.can_view_pegawai_private(user_for(org, viewer), org.staf) is expected
+
+
+def test_colleague_in_the_same_opd_does_not_see_private_data(org):
+    assert permissions.can_view_pegawai_private(org.staf2.akun, org.staf) is False
+
+
+def test_anonymous_user_sees_nothing():
+    from django.contrib.auth.models import AnonymousUser
+
+    from organisasi.models import Pegawai
+
+    assert list(Pegawai.objects.visible_to(AnonymousUser())) == []
