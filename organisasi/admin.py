@@ -152,3 +152,19 @@ class KebutuhanAdmin(ExportMixin, SimpleHistoryAdmin):
     raw_id_fields = ["survei", "pertanyaan"]
     readonly_fields = ["dibuat_oleh"]
     list_select_related = ["unit", "pemilik"]
+
+
+@admin.register(Pertanyaan)
+class PertanyaanAdmin(admin.ModelAdmin):
+    list_display = ["survei", "urutan", "unsur", "teks", "tipe", "wajib", "bobot"]
+    list_filter = ["tipe"]
+    search_fields = ["teks", "unsur", "survei__judul"]
+    list_select_related = ["survei"]
+    raw_id_fields = ["survei"]
+
+
+@admin.register(Jawaban)
+class JawabanAdmin(admin.ModelAdmin):
+    list_display = ["responden", "pertanyaan", "nilai", "teks"]
+    list_select_related = ["responden__survei", "pertanyaan"]
+    raw_id_fields = ["responden", "pertanyaan"]

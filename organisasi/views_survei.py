@@ -1,5 +1,6 @@
 """Surveys (builder, public answering, results, import/export) and the needs register."""
 
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
@@ -225,7 +226,7 @@ def _submit(request, survei, form):
     try:
         services_survei.submit_responden(
             survei, raw_answers=form.raw_answers(), profil=form.profil(), session_key=request.session.session_key,
-            ip_address=request.META.get("REMOTE_ADDR", ""), pengguna=pengguna,
+            ip_address=get_client_ip_address(request) or "", pengguna=pengguna,
         )
     except ValidationError as error:
         if hasattr(error, "error_dict"):  # invalid answers: show them next to their questions

@@ -426,3 +426,23 @@ def test_need_list_query_count_does_not_grow_with_rows(client, org, django_asser
 
     with django_assert_num_queries(len(one)):
         client.get(reverse("organisasi:kebutuhan_list"))
+
+
+def test_need_lists_nothing_that_answers_it_until_other_apps_link_to_it(org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a)
+
+    assert kebutuhan.answered_by() == []
+
+
+@pytest.mark.parametrize(
+    "model", ["survei", "pertanyaan", "responden", "jawaban", "kebutuhan", "mutupelayanan", "unsurskm"]
+)
+def test_admin_lists_survey_and_need_models(client, org, model):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [3] * 9)
+    KebutuhanFactory(unit=org.opd_a)
+    client.force_login(org.admin.akun.__class__.objects.create_superuser("root", "rahasia-uji-123"))
+
+    response = client.get(reverse(f"admin:organisasi_{model}_changelist"))
+
+    assert response.status_code == 200
