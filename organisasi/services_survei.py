@@ -273,6 +273,7 @@ class HasilSurvei:
     mutu: MutuPelayanan | None = None
     terlemah: HasilPertanyaan | None = None
     sebelumnya: "HasilSurvei | None" = None
+    profil: list = field(default_factory=list)
 
     @property
     def unsur(self) -> list[HasilPertanyaan]:
@@ -361,10 +362,29 @@ def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
             if len(by_id[pertanyaan_id].teks_list) < 10:
                 by_id[pertanyaan_id].teks_list.append(teks)
     hasil = HasilSurvei(survei=survei, responden=survei.responden_set.count(), pertanyaan=hasil_list)
+    hasil.profil = compute_profil(survei)
     _score_skm(hasil)
     if with_previous and survei.survei_sebelumnya_id:
         hasil.sebelumnya = compute_hasil(survei.survei_sebelumnya, with_previous=False)
     return hasil
+
+
+def compute_profil(survei: Survei) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Respondents per age band, gender, education and occupation, from one grouped query.
+
+    Returns (field label, [(choice label, count)]) with "Tidak diisi" for blanks, empty groups left out.
+    """
+    counts = {name: {} for name in PROFIL_FIELDS}
+    rows = survei.responden_set.values(*PROFIL_FIELDS).annotate(n=Count("id")).order_by()
+    for row in rows:
+        for name in PROFIL_FIELDS:
+            counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+    profil = []
+    for name, choices in PROFIL_FIELDS.items():
+        labelled = [(label, counts[name].get(value, 0)) for value, label in choices.choices]
+        labelled.append(("Tidak diisi", counts[name].get("", 0)))
+        profil.append((Responden._meta.get_field(name).verbose_name, [(k, n) for k, n in labelled if n]))
+    return profil
 
 
 def skm_weights(survei: Survei, answered: list[HasilPertanyaan]) -> list[Fraction]:
@@ -603,5 +623,11 @@ def hasil_pdf(hasil: HasilSurvei, *, base_url: str) -> bytes:
     # command would otherwise print.
     from weasyprint import HTML
 
-    html = render_to_string("organisasi/survei_laporan.html", {"hasil": hasil, "survei": hasil.survei})
+    context = {
+        "hasil": hasil,
+        "survei": hasil.survei,
+        "mutu_list": MutuPelayanan.objects.order_by("-batas_bawah"),
+        "kebutuhan_list": hasil.survei.kebutuhan_set.select_related("pemilik").order_by("created_at"),
+    }
+    html = render_to_string("organisasi/survei_laporan.html", context)
     return HTML(string=html, base_url=base_url).write_pdf()

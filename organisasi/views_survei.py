@@ -132,6 +132,7 @@ def survei_hasil(request, pk):
         "survei": survei,
         "hasil": services_survei.compute_hasil(survei),
         "can_edit": permissions.can_edit(request.user, survei),
+        "kebutuhan_list": survei.kebutuhan_set.order_by("-created_at"),
     }
     template = "organisasi/survei_hasil.html" + ("#hasil" if request.htmx else "")
     return render(request, template, context)

@@ -174,9 +174,9 @@ def test_results_use_the_same_number_of_queries_for_few_and_many_responses(djang
     for index in range(40):
         answer(many, [1 + index % 4] * 9)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         services_survei.compute_hasil(few)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         services_survei.compute_hasil(many)
 
 
@@ -304,3 +304,17 @@ def test_delete_pertanyaan_refuses_a_question_with_answers():
 
     with pytest.raises(ValidationError):
         services_survei.delete_pertanyaan(pertanyaan)
+
+
+def test_results_count_respondents_by_profile_with_one_query():
+    survei = SurveiFactory()
+    PertanyaanFactory(survei=survei, urutan=1)
+    answer(survei, [4], usia="20-29", jenis_kelamin="P")
+    answer(survei, [4], usia="20-29", jenis_kelamin="L")
+    answer(survei, [4], usia="50+")
+
+    profil = dict(services_survei.compute_hasil(survei).profil)
+
+    assert profil["usia"] == [("20–29 tahun", 2), ("50 tahun ke atas", 1)]
+    assert profil["jenis kelamin"] == [("Laki-laki", 1), ("Perempuan", 1), ("Tidak diisi", 1)]
+    assert profil["pendidikan terakhir"] == [("Tidak diisi", 3)]
