@@ -16,7 +16,7 @@ import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Case, Count, F, Max, Sum, TextField, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
@@ -346,18 +346,10 @@ def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
     """
     hasil_list = [HasilPertanyaan(pertanyaan) for pertanyaan in survei.pertanyaan_set.order_by("urutan")]
     by_id = {hasil.pertanyaan.pk: hasil for hasil in hasil_list}
-    jawaban = Jawaban.objects.filter(pertanyaan__survei=survei)
-    for row in jawaban.values("pertanyaan_id").annotate(jumlah=Count("id"), total=Sum("nilai")).order_by():
-        by_id[row["pertanyaan_id"]].jumlah = row["jumlah"]
-        by_id[row["pertanyaan_id"]].total = row["total"]
-    closed = [Tipe.UNSUR_SKM, Tipe.LIKERT, Tipe.YA_TIDAK, Tipe.PILIHAN]
-    if any(hasil.pertanyaan.tipe in closed for hasil in hasil_list):
-        counted = jawaban.filter(pertanyaan__tipe__in=closed).values("pertanyaan_id", "nilai", "teks")
-        for row in counted.annotate(n=Count("id")).order_by():
-            key = row["nilai"] if row["nilai"] is not None else row["teks"]
-            by_id[row["pertanyaan_id"]].sebaran[key] = row["n"]
-    if any(hasil.pertanyaan.tipe == Tipe.TEKS for hasil in hasil_list):
-        recent = jawaban.filter(pertanyaan__tipe=Tipe.TEKS).exclude(teks="").order_by("-id")
+    _count_answers(by_id)
+    teks_ids = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.tipe == Tipe.TEKS]
+    if teks_ids:
+        recent = Jawaban.objects.filter(pertanyaan_id__in=teks_ids).exclude(teks="").order_by("-id")
         for pertanyaan_id, teks in recent.values_list("pertanyaan_id", "teks")[:200]:
             if len(by_id[pertanyaan_id].teks_list) < 10:
                 by_id[pertanyaan_id].teks_list.append(teks)
@@ -367,6 +359,37 @@ def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
     if with_previous and survei.survei_sebelumnya_id:
         hasil.sebelumnya = compute_hasil(survei.survei_sebelumnya, with_previous=False)
     return hasil
+
+
+def _count_answers(by_id: dict) -> None:
+    """Answer count, sum and distribution of every question in one grouped scan of the answers.
+
+    Groups are (question, scale value) for scaled questions, (question, option) for single
+    choice and just (question) for numbers and free text, so the rows returned are bounded by
+    the questions' options, never by the number of responses.
+    """
+    scaled = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.skala]
+    pilihan = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.tipe == Tipe.PILIHAN]
+    rows = (
+        Jawaban.objects.filter(pertanyaan_id__in=list(by_id))
+        .annotate(
+            nilai_key=Case(
+                When(pertanyaan_id__in=scaled, then=F("nilai")), default=None, output_field=Jawaban._meta.get_field("nilai")
+            ),
+            teks_key=Case(When(pertanyaan_id__in=pilihan, then=F("teks")), default=Value(""), output_field=TextField()),
+        )
+        .values("pertanyaan_id", "nilai_key", "teks_key")
+        .annotate(n=Count("id"), total=Sum("nilai"))
+        .order_by()
+    )
+    for row in rows:
+        hasil = by_id[row["pertanyaan_id"]]
+        hasil.jumlah += row["n"]
+        if row["total"] is not None:
+            hasil.total = (hasil.total or 0) + row["total"]
+        key = row["nilai_key"] if row["nilai_key"] is not None else row["teks_key"]
+        if hasil.pertanyaan.skala or hasil.pertanyaan.tipe == Tipe.PILIHAN:
+            hasil.sebaran[key] = row["n"]
 
 
 def compute_profil(survei: Survei) -> list[tuple[str, list[tuple[str, int]]]]:

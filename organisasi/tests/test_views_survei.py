@@ -144,7 +144,7 @@ def test_survei_hasil_page_query_count_does_not_grow_with_responses(client, org,
     client.force_login(org.pengelola.akun)
     client.get(reverse("organisasi:survei_hasil", args=[few.pk]))  # warm the session and user caches
 
-    with django_assert_num_queries(13) as few_queries:
+    with django_assert_num_queries(12) as few_queries:
         client.get(reverse("organisasi:survei_hasil", args=[few.pk]))
     with django_assert_num_queries(len(few_queries)):
         client.get(reverse("organisasi:survei_hasil", args=[many.pk]))
