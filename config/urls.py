@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/kata-sandi/", organisasi_views.password_change, name="password_change"),
     path("organisasi/", include("organisasi.urls")),
+    path("indikator/", include("indikator.urls")),
     path("s/", include("organisasi.urls_publik")),
     path("admin/", admin.site.urls),
 ]

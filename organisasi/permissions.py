@@ -171,6 +171,107 @@ def require(allowed: bool) -> None:
         raise PermissionDenied("Anda tidak berwenang membuka halaman ini.")
 
 
+# --- indikator: periods, unit indicators, SKP ---------------------------------
+# Personal objects (an SKP and what hangs from it) are seen by the person, everyone up
+# their atasan chain, the pengelola of their OPD, BKPSDM and pimpinan.
+
+
+def subordinate_ids(pegawai) -> set[int]:
+    """Ids of every pegawai below this one in the atasan chain (one query per level, cached)."""
+    if not hasattr(pegawai, "_subordinate_ids"):
+        found, level = set(), {pegawai.pk}
+        while level:
+            level = set(type(pegawai).objects.filter(atasan_id__in=level).values_list("pk", flat=True)) - found
+            found |= level
+        pegawai._subordinate_ids = found
+    return pegawai._subordinate_ids
+
+
+class PersonalQuerySet(UnitScopedQuerySet):
+    """Base QuerySet of objects that belong to one pegawai (set `pegawai_field`)."""
+
+    pegawai_field = "pegawai"
+    unit_field = "pegawai__unit"
+
+    def _pegawai_condition(self, pegawai):
+        return Q(**{f"{self.pegawai_field}_id__in": {pegawai.pk} | subordinate_ids(pegawai)})
+
+
+def can_manage_periode(user) -> bool:
+    """Periods, their schemes, deadlines and locks are BKPSDM's."""
+    return is_admin_bkpsdm(user)
+
+
+def can_manage_indikator_of(user, unit) -> bool:
+    """Unit indicators: the pengelola of the unit's OPD, and BKPSDM for every unit."""
+    if is_admin_bkpsdm(user):
+        return True
+    return is_pengelola(user) and unit.path.startswith(_managed_opd_path(user))
+
+
+def can_change_locked_periode(user) -> bool:
+    """A locked year or period changes only by BKPSDM (and the service asks for a reason)."""
+    return is_admin_bkpsdm(user)
+
+
+def can_add_indikator(user) -> bool:
+    """Pengelola OPD and BKPSDM add unit indicators (and import them)."""
+    return is_admin_bkpsdm(user) or is_pengelola(user)
+
+
+def indikator_manageable(queryset, user, unit_field: str = "unit"):
+    """The rows (units, sasaran) whose indicators the user may edit: all for BKPSDM, their OPD for a pengelola."""
+    if is_admin_bkpsdm(user):
+        return queryset
+    if is_pengelola(user):
+        lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
+        return queryset.filter(**{lookup: _managed_opd_path(user)})
+    return queryset.none()
+
+
+def _skp_is_open_for_change(skp) -> bool:
+    return skp.status in skp.EDITABLE_STATUSES and not skp.periode.terkunci
+
+
+def can_edit_skp(user, skp) -> bool:
+    """Only the pegawai edits their own SKP, and only while it is a draft or returned in an open year."""
+    own = pegawai_of(user)
+    return own is not None and own.pk == skp.pegawai_id and _skp_is_open_for_change(skp)
+
+
+def can_approve_skp(user, skp) -> bool:
+    """Only the pejabat penilai named on the SKP approves or returns it, once it is submitted."""
+    own = pegawai_of(user)
+    return own is not None and own.pk == skp.penilai_id and skp.status == skp.Status.DIAJUKAN
+
+
+def can_set_ekspektasi(user, skp) -> bool:
+    """The pejabat penilai writes the ekspektasi khusus pimpinan until the SKP is approved."""
+    own = pegawai_of(user)
+    return own is not None and own.pk == skp.penilai_id and skp.status != skp.Status.DISETUJUI
+
+
+def can_reopen_skp(user, skp) -> bool:
+    """BKPSDM alone reopens an approved SKP (with a recorded reason)."""
+    return is_admin_bkpsdm(user) and skp.status == skp.Status.DISETUJUI
+
+
+def can_fill_matriks(user, skp) -> bool:
+    """The matriks peran hasil of an SKP belongs to its owner, when they have subordinates."""
+    own = pegawai_of(user)
+    return own is not None and own.pk == skp.pegawai_id and is_atasan(user)
+
+
+_EDIT_RULES.update({
+    "indikator.Periode": lambda user, obj: can_manage_periode(user),
+    "indikator.SasaranStrategis": lambda user, obj: can_manage_indikator_of(user, obj.unit),
+    "indikator.IndikatorKinerja": lambda user, obj: can_manage_indikator_of(user, obj.sasaran.unit),
+    "indikator.Skp": can_edit_skp,
+    "indikator.RencanaHasilKerja": lambda user, obj: can_edit_skp(user, obj.skp),
+    "indikator.IndikatorKinerjaIndividu": lambda user, obj: can_edit_skp(user, obj.rhk.skp),
+})
+
+
 # --- needs analysis: surveys and needs ----------------------------------------
 #
 # Surveys are management tools: pengelola OPD manage their OPD's surveys, BKPSDM all of

@@ -1,0 +1,114 @@
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from indikator import resources
+from indikator.models import (
+    EkspektasiKhusus,
+    IndikatorKinerja,
+    IndikatorKinerjaIndividu,
+    MatriksPeranHasil,
+    PanduanPerilaku,
+    PerilakuKerja,
+    Periode,
+    PeriodePenilaian,
+    RealisasiIndikator,
+    RencanaHasilKerja,
+    SasaranStrategis,
+    Skp,
+)
+
+
+@admin.register(Periode)
+class PeriodeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.PeriodeResource]
+    list_display = ["tahun", "skema", "batas_penetapan_skp", "terkunci"]
+
+
+@admin.register(PeriodePenilaian)
+class PeriodePenilaianAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.PeriodePenilaianResource]
+    list_display = ["periode", "nomor", "nama", "mulai", "selesai", "batas_realisasi", "batas_evaluasi", "terkunci"]
+    list_filter = ["periode"]
+
+
+@admin.register(SasaranStrategis)
+class SasaranStrategisAdmin(ImportExportModelAdmin):
+    resource_classes = [resources.SasaranStrategisResource]
+    list_display = ["kode", "nama", "unit"]
+    search_fields = ["kode", "nama"]
+    list_select_related = ["unit"]
+
+
+@admin.register(IndikatorKinerja)
+class IndikatorKinerjaAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.IndikatorKinerjaResource]
+    list_display = ["kode", "nama", "tahun", "satuan", "polaritas", "target", "target_atas", "sasaran"]
+    list_filter = ["tahun", "polaritas", "dokumen"]
+    search_fields = ["kode", "nama"]
+    list_select_related = ["sasaran"]
+
+
+@admin.register(RealisasiIndikator)
+class RealisasiIndikatorAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.RealisasiIndikatorResource]
+    list_display = ["indikator", "periode_penilaian", "nilai"]
+    list_select_related = ["indikator", "periode_penilaian__periode"]
+
+
+class PanduanInline(admin.TabularInline):
+    model = PanduanPerilaku
+    extra = 0
+
+
+@admin.register(PerilakuKerja)
+class PerilakuKerjaAdmin(ImportExportModelAdmin):
+    resource_classes = [resources.PerilakuKerjaResource]
+    list_display = ["urutan", "nama", "definisi"]
+    inlines = [PanduanInline]
+
+
+@admin.register(PanduanPerilaku)
+class PanduanPerilakuAdmin(ImportExportModelAdmin):
+    resource_classes = [resources.PanduanPerilakuResource]
+    list_display = ["perilaku", "urutan", "uraian"]
+
+
+@admin.register(Skp)
+class SkpAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.SkpResource]
+    list_display = ["pegawai", "periode", "jabatan", "penilai", "pendekatan", "status"]
+    list_filter = ["periode", "status", "pendekatan"]
+    search_fields = ["pegawai__nama", "pegawai__nip"]
+    autocomplete_fields = ["pegawai", "penilai", "jabatan"]
+    list_select_related = ["pegawai", "periode", "jabatan", "penilai"]
+
+
+@admin.register(RencanaHasilKerja)
+class RencanaHasilKerjaAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.RencanaHasilKerjaResource]
+    list_display = ["uraian", "jenis", "skp", "rhk_atasan"]
+    raw_id_fields = ["skp", "rhk_atasan", "indikator_unit"]
+    list_select_related = ["skp__periode", "rhk_atasan"]
+
+
+@admin.register(IndikatorKinerjaIndividu)
+class IndikatorKinerjaIndividuAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.IndikatorKinerjaIndividuResource]
+    list_display = ["uraian", "aspek", "target", "target_atas", "satuan", "rhk"]
+    raw_id_fields = ["rhk"]
+    list_select_related = ["rhk"]
+
+
+@admin.register(EkspektasiKhusus)
+class EkspektasiKhususAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [resources.EkspektasiKhususResource]
+    list_display = ["skp", "perilaku", "uraian"]
+    raw_id_fields = ["skp"]
+
+
+@admin.register(MatriksPeranHasil)
+class MatriksPeranHasilAdmin(ImportExportModelAdmin):
+    resource_classes = [resources.MatriksPeranHasilResource]
+    list_display = ["peran_hasil", "pegawai", "iki_atasan", "rhk"]
+    raw_id_fields = ["iki_atasan", "pegawai", "rhk"]

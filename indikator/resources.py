@@ -1,0 +1,106 @@
+"""Spreadsheet column mapping for periods, unit indicators and SKP parts (xlsx via import-export).
+
+Natural keys (tahun, kode, kode + tahun) make a second import of the same file update rows.
+"""
+
+from import_export import fields, resources, widgets
+
+from indikator.models import (
+    EkspektasiKhusus,
+    IndikatorKinerja,
+    IndikatorKinerjaIndividu,
+    MatriksPeranHasil,
+    PanduanPerilaku,
+    PerilakuKerja,
+    Periode,
+    PeriodePenilaian,
+    Polaritas,
+    RealisasiIndikator,
+    RencanaHasilKerja,
+    SasaranStrategis,
+    Skp,
+)
+from organisasi.models import UnitKerja
+from organisasi.resources import KodeWidget, PilihanWidget
+
+
+class AngkaWidget(widgets.DecimalWidget):
+    """A number with an Indonesian message (decimal comma accepted)."""
+
+    def __init__(self, label):
+        super().__init__()
+        self.label = label
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace(",", ".")
+        if value in (None, ""):
+            return None
+        try:
+            return super().clean(value, row, **kwargs)
+        except Exception:
+            raise ValueError(f"{self.label} \"{value}\" bukan angka.") from None
+
+
+class SasaranStrategisResource(resources.ModelResource):
+    kode = fields.Field(attribute="kode", column_name="Kode Sasaran")
+    unit = fields.Field(attribute="unit", column_name="Kode Unit", widget=KodeWidget(UnitKerja, label="unit"))
+    nama = fields.Field(attribute="nama", column_name="Sasaran Strategis")
+
+    class Meta:
+        model = SasaranStrategis
+        fields = ["kode", "unit", "nama"]
+        import_id_fields = ["kode"]
+        skip_unchanged = True
+        clean_model_instances = True
+        use_transactions = True
+
+
+class IndikatorKinerjaResource(resources.ModelResource):
+    sasaran = fields.Field(attribute="sasaran", column_name="Kode Sasaran",
+                           widget=KodeWidget(SasaranStrategis, label="sasaran strategis"))
+    kode = fields.Field(attribute="kode", column_name="Kode Indikator")
+    nama = fields.Field(attribute="nama", column_name="Indikator Kinerja")
+    dokumen = fields.Field(attribute="dokumen", column_name="Dokumen",
+                           widget=PilihanWidget(IndikatorKinerja.Dokumen.choices, "Dokumen"))
+    tahun = fields.Field(attribute="tahun", column_name="Tahun", widget=widgets.IntegerWidget())
+    satuan = fields.Field(attribute="satuan", column_name="Satuan")
+    polaritas = fields.Field(attribute="polaritas", column_name="Polaritas",
+                             widget=PilihanWidget(Polaritas.choices, "Polaritas"))
+    target = fields.Field(attribute="target", column_name="Target", widget=AngkaWidget("Target"))
+    target_atas = fields.Field(attribute="target_atas", column_name="Target Atas",
+                               widget=AngkaWidget("Target atas"))
+
+    class Meta:
+        model = IndikatorKinerja
+        fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas"]
+        import_id_fields = ["kode", "tahun"]
+        skip_unchanged = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def before_import_row(self, row, **kwargs):
+        for column, default in (("Dokumen", "iku"), ("Polaritas", "naik")):
+            if row.get(column) in (None, ""):
+                row[column] = default
+
+
+class _Plain(resources.ModelResource):
+    """Admin-only import/export of rows that have no spreadsheet of their own."""
+
+
+def _plain(model_class):
+    meta = type("Meta", (), {"model": model_class, "skip_unchanged": True, "use_transactions": True})
+    return type(f"{model_class.__name__}Resource", (_Plain,), {"Meta": meta})
+
+
+PeriodeResource = _plain(Periode)
+PeriodePenilaianResource = _plain(PeriodePenilaian)
+RealisasiIndikatorResource = _plain(RealisasiIndikator)
+PerilakuKerjaResource = _plain(PerilakuKerja)
+PanduanPerilakuResource = _plain(PanduanPerilaku)
+SkpResource = _plain(Skp)
+RencanaHasilKerjaResource = _plain(RencanaHasilKerja)
+IndikatorKinerjaIndividuResource = _plain(IndikatorKinerjaIndividu)
+EkspektasiKhususResource = _plain(EkspektasiKhusus)
+MatriksPeranHasilResource = _plain(MatriksPeranHasil)
