@@ -21,5 +21,6 @@ urlpatterns = [
     path("accounts/kata-sandi/", organisasi_views.password_change, name="password_change"),
     path("organisasi/", include("organisasi.urls")),
     path("indikator/", include("indikator.urls")),
+    path("s/", include("organisasi.urls_publik")),
     path("admin/", admin.site.urls),
 ]

@@ -79,3 +79,92 @@ class PenggunaAdmin(UserAdmin):
         ("Waktu", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "nama", "peran", "password1", "password2"]})]
+
+
+# --- needs analysis: surveys and needs ----------------------------------------
+
+from import_export.admin import ExportMixin  # noqa: E402
+
+from organisasi.models import (  # noqa: E402 - kept with the section it serves
+    Jawaban,
+    Kebutuhan,
+    MutuPelayanan,
+    Pertanyaan,
+    Responden,
+    Survei,
+    UnsurSkm,
+)
+from organisasi.resources_survei import KebutuhanResource  # noqa: E402
+
+
+@admin.register(MutuPelayanan)
+class MutuPelayananAdmin(admin.ModelAdmin):
+    list_display = ["mutu", "kinerja", "batas_bawah", "batas_atas"]
+
+
+@admin.register(UnsurSkm)
+class UnsurSkmAdmin(admin.ModelAdmin):
+    list_display = ["urutan", "nama", "pertanyaan"]
+
+
+class PertanyaanInline(admin.TabularInline):
+    model = Pertanyaan
+    extra = 0
+    fields = ["urutan", "unsur", "teks", "tipe", "wajib", "bobot"]
+
+
+@admin.register(Survei)
+class SurveiAdmin(SimpleHistoryAdmin):
+    list_display = ["judul", "unit", "periode", "jenis", "status", "tanggal_buka", "tanggal_tutup"]
+    list_filter = ["jenis", "status", "internal"]
+    search_fields = ["judul", "program", "unit__nama"]
+    autocomplete_fields = ["unit", "survei_sebelumnya"]
+    readonly_fields = ["token", "dibuat_oleh"]
+    list_select_related = ["unit"]
+    inlines = [PertanyaanInline]
+
+
+class JawabanInline(admin.TabularInline):
+    model = Jawaban
+    extra = 0
+    readonly_fields = ["pertanyaan", "nilai", "teks"]
+    can_delete = False
+
+
+@admin.register(Responden)
+class RespondenAdmin(admin.ModelAdmin):
+    list_display = ["pk", "survei", "diisi_pada", "sumber", "usia", "jenis_kelamin"]
+    list_filter = ["sumber"]
+    search_fields = ["survei__judul"]
+    list_select_related = ["survei"]
+    readonly_fields = ["sesi_hash", "ip_hash"]
+    raw_id_fields = ["survei", "pengguna"]
+    inlines = [JawabanInline]
+
+
+@admin.register(Kebutuhan)
+class KebutuhanAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [KebutuhanResource]
+    list_display = ["judul", "unit", "sumber", "prioritas", "status", "pemilik"]
+    list_filter = ["sumber", "prioritas", "status"]
+    search_fields = ["judul", "deskripsi", "unit__nama"]
+    autocomplete_fields = ["unit", "pemilik"]
+    raw_id_fields = ["survei", "pertanyaan"]
+    readonly_fields = ["dibuat_oleh"]
+    list_select_related = ["unit", "pemilik"]
+
+
+@admin.register(Pertanyaan)
+class PertanyaanAdmin(admin.ModelAdmin):
+    list_display = ["survei", "urutan", "unsur", "teks", "tipe", "wajib", "bobot"]
+    list_filter = ["tipe"]
+    search_fields = ["teks", "unsur", "survei__judul"]
+    list_select_related = ["survei"]
+    raw_id_fields = ["survei"]
+
+
+@admin.register(Jawaban)
+class JawabanAdmin(admin.ModelAdmin):
+    list_display = ["responden", "pertanyaan", "nilai", "teks"]
+    list_select_related = ["responden__survei", "pertanyaan"]
+    raw_id_fields = ["responden", "pertanyaan"]

@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
 from organisasi import nip as nip_rules
-from organisasi.permissions import UnitScopedQuerySet
+from organisasi.permissions import ManagedUnitQuerySet, UnitScopedQuerySet
 
 # --- units ------------------------------------------------------------------
 
@@ -341,3 +343,318 @@ class Pengguna(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.get_full_name()
+
+
+# --- needs analysis: surveys and needs ----------------------------------------
+
+
+class MutuPelayanan(models.Model):
+    """An SKM quality band (PermenPANRB 14/2017): an IKM from batas_bawah to batas_atas."""
+
+    mutu = models.CharField("mutu pelayanan", max_length=1, unique=True)
+    kinerja = models.CharField("kinerja unit pelayanan", max_length=30)
+    batas_bawah = models.DecimalField("batas bawah IKM", max_digits=5, decimal_places=2)
+    batas_atas = models.DecimalField("batas atas IKM", max_digits=5, decimal_places=2)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "mutu pelayanan"
+        ordering = ["batas_bawah"]
+
+    def __str__(self):
+        return f"{self.mutu} ({self.kinerja}): {self.batas_bawah}–{self.batas_atas}"
+
+
+class UnsurSkm(models.Model):
+    """One of the SKM template's unsur; `urutan` is the order a new SKM survey gets."""
+
+    urutan = models.PositiveSmallIntegerField("urutan", unique=True)
+    nama = models.CharField("nama unsur", max_length=100)
+    pertanyaan = models.TextField("pertanyaan baku")
+    pilihan = models.JSONField("label skala 1–4", default=list)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "unsur SKM"
+        ordering = ["urutan"]
+
+    def __str__(self):
+        return f"U{self.urutan} {self.nama}"
+
+
+def new_survei_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Survei(TimeStampedModel):
+    class Jenis(models.TextChoices):
+        SKM = "skm", "Survei Kepuasan Masyarakat (SKM)"
+        KHUSUS = "khusus", "Survei khusus program"
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Draf"
+        DIBUKA = "dibuka", "Dibuka"
+        DITUTUP = "ditutup", "Ditutup"
+
+    class ModeBobot(models.TextChoices):
+        EKSAK = "eksak", "Eksak: 1 ÷ jumlah unsur (1/9)"
+        LITERAL = "literal", "0,11 seperti tertulis di PermenPANRB 14/2017"
+
+    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT)
+    judul = models.CharField("judul survei", max_length=200)
+    program = models.CharField("program/layanan", max_length=255)
+    periode = models.CharField("periode", max_length=50, help_text="Mis. Semester I 2026.")
+    jenis = models.CharField("jenis survei", max_length=10, choices=Jenis.choices, default=Jenis.SKM)
+    internal = models.BooleanField(
+        "khusus ASN", default=False, help_text="Hanya ASN unit ini yang masuk dengan akunnya yang dapat mengisi."
+    )
+    target_responden = models.PositiveIntegerField("target responden", default=150)
+    tanggal_buka = models.DateField("dibuka mulai")
+    tanggal_tutup = models.DateField("ditutup setelah")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAF)
+    mode_bobot = models.CharField("bobot unsur", max_length=10, choices=ModeBobot.choices, default=ModeBobot.EKSAK)
+    token = models.CharField(
+        "token tautan publik", max_length=64, unique=True, default=new_survei_token, editable=False
+    )
+    survei_sebelumnya = models.ForeignKey(
+        "self", verbose_name="survei periode sebelumnya", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dibuat_oleh = models.ForeignKey(
+        Pengguna, verbose_name="dibuat oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ManagedUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "survei"
+        ordering = ["-tanggal_buka", "judul"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_tutup__gte=models.F("tanggal_buka")), name="survei_tutup_setelah_buka"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.judul} ({self.periode})"
+
+    def get_absolute_url(self):
+        return reverse("organisasi:survei_detail", args=[self.pk])
+
+    def clean(self):
+        if self.tanggal_buka and self.tanggal_tutup and self.tanggal_tutup < self.tanggal_buka:
+            raise ValidationError({"tanggal_tutup": "Tanggal tutup tidak boleh sebelum tanggal buka."})
+
+    def is_open(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.status == self.Status.DIBUKA and self.tanggal_buka <= today <= self.tanggal_tutup
+
+
+class Pertanyaan(models.Model):
+    class Tipe(models.TextChoices):
+        UNSUR_SKM = "unsur_skm", "Unsur SKM (skala 1–4)"
+        LIKERT = "likert", "Skala Likert 1–5"
+        YA_TIDAK = "ya_tidak", "Ya/Tidak"
+        PILIHAN = "pilihan", "Pilihan tunggal"
+        ANGKA = "angka", "Angka"
+        TEKS = "teks", "Teks bebas"
+
+    # (lowest, highest) accepted answer of the scaled types; yes = 1, no = 0.
+    SKALA = {Tipe.UNSUR_SKM: (1, 4), Tipe.LIKERT: (1, 5), Tipe.YA_TIDAK: (0, 1)}
+
+    survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
+    urutan = models.PositiveSmallIntegerField("urutan")
+    teks = models.TextField("pertanyaan")
+    unsur = models.CharField("nama unsur", max_length=100, blank=True)
+    tipe = models.CharField("tipe jawaban", max_length=10, choices=Tipe.choices)
+    pilihan = models.JSONField(
+        "pilihan jawaban", default=list, blank=True,
+        help_text="Pilihan tunggal: daftar pilihan. Skala: label tiap nilai, dari terendah.",
+    )
+    wajib = models.BooleanField("wajib dijawab", default=True)
+    bobot = models.DecimalField(
+        "bobot unsur", max_digits=6, decimal_places=4, null=True, blank=True,
+        help_text="Kosongkan untuk bobot standar; bila diisi, bobot semua unsur harus berjumlah 1.",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "pertanyaan survei"
+        ordering = ["survei", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["survei", "urutan"], name="pertanyaan_urutan_unik")]
+
+    def __str__(self):
+        return f"{self.urutan}. {self.unsur or self.teks[:60]}"
+
+    @property
+    def skala(self):
+        return self.SKALA.get(self.tipe)
+
+    @property
+    def label(self):
+        return self.unsur or self.teks
+
+
+class Responden(models.Model):
+    class Usia(models.TextChoices):
+        SAMPAI_19 = "<20", "di bawah 20 tahun"
+        USIA_20 = "20-29", "20–29 tahun"
+        USIA_30 = "30-39", "30–39 tahun"
+        USIA_40 = "40-49", "40–49 tahun"
+        USIA_50 = "50+", "50 tahun ke atas"
+
+    class JenisKelamin(models.TextChoices):
+        LAKI_LAKI = "L", "Laki-laki"
+        PEREMPUAN = "P", "Perempuan"
+
+    class Pendidikan(models.TextChoices):
+        SD = "sd", "SD atau di bawahnya"
+        SMP = "smp", "SMP"
+        SMA = "sma", "SMA/SMK"
+        DIPLOMA = "diploma", "D1–D3"
+        SARJANA = "sarjana", "D4/S1"
+        PASCASARJANA = "pascasarjana", "S2/S3"
+
+    class Pekerjaan(models.TextChoices):
+        ASN = "asn", "PNS/PPPK/TNI/Polri"
+        SWASTA = "swasta", "Pegawai swasta"
+        WIRAUSAHA = "wirausaha", "Wirausaha"
+        PELAJAR = "pelajar", "Pelajar/Mahasiswa"
+        RUMAH_TANGGA = "rumah_tangga", "Ibu/Bapak rumah tangga"
+        LAINNYA = "lainnya", "Lainnya"
+
+    class Sumber(models.TextChoices):
+        DARING = "daring", "Formulir daring"
+        IMPOR = "impor", "Impor berkas"
+
+    survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
+    diisi_pada = models.DateTimeField("diisi pada", default=timezone.now)
+    usia = models.CharField("usia", max_length=5, choices=Usia.choices, blank=True)
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices, blank=True)
+    pendidikan = models.CharField("pendidikan terakhir", max_length=15, choices=Pendidikan.choices, blank=True)
+    pekerjaan = models.CharField("pekerjaan", max_length=15, choices=Pekerjaan.choices, blank=True)
+    layanan = models.CharField("layanan yang diterima", max_length=200, blank=True)
+    sumber = models.CharField("sumber", max_length=10, choices=Sumber.choices, default=Sumber.DARING)
+    # SHA-256 of the session key and of the IP address: enough to refuse a second
+    # submission and to rate-limit, without storing anything that identifies a citizen.
+    sesi_hash = models.CharField("sidik sesi", max_length=64, blank=True, editable=False)
+    ip_hash = models.CharField("sidik alamat IP", max_length=64, blank=True, editable=False)
+    pengguna = models.ForeignKey(
+        Pengguna, verbose_name="akun ASN", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "responden"
+        ordering = ["-diisi_pada"]
+        indexes = [models.Index(fields=["survei", "ip_hash", "diisi_pada"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survei", "sesi_hash"], condition=~Q(sesi_hash=""), name="responden_satu_per_sesi"
+            ),
+            models.UniqueConstraint(
+                fields=["survei", "pengguna"], condition=Q(pengguna__isnull=False), name="responden_satu_per_akun"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Responden {self.pk} – {self.survei}"
+
+
+class Jawaban(models.Model):
+    responden = models.ForeignKey(Responden, verbose_name="responden", on_delete=models.CASCADE)
+    pertanyaan = models.ForeignKey(Pertanyaan, verbose_name="pertanyaan", on_delete=models.CASCADE)
+    nilai = models.DecimalField("nilai", max_digits=12, decimal_places=2, null=True, blank=True)
+    teks = models.TextField("jawaban teks", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "jawaban"
+        constraints = [
+            models.UniqueConstraint(fields=["responden", "pertanyaan"], name="jawaban_satu_per_pertanyaan")
+        ]
+        indexes = [models.Index(fields=["pertanyaan", "nilai"])]
+
+    def __str__(self):
+        return f"{self.pertanyaan_id}: {self.nilai if self.nilai is not None else self.teks}"
+
+
+class KebutuhanQuerySet(UnitScopedQuerySet):
+    pegawai_scope = "unit"  # an ASN reads the needs of their unit and the units above it
+
+    def search(self, q):
+        return self.filter(Q(judul__icontains=q) | Q(deskripsi__icontains=q)) if q else self
+
+
+class Kebutuhan(TimeStampedModel):
+    """A need of the organisation; later apps answer it through M2M fields pointing here.
+
+    An indikator or a development plan that answers a need declares
+    `kebutuhan = models.ManyToManyField("organisasi.Kebutuhan", blank=True)`;
+    `answered_by()` then lists it on the need's page without this model knowing the app.
+    """
+
+    class Sumber(models.TextChoices):
+        TEMUAN_SURVEI = "temuan_survei", "Temuan survei"
+        EVALUASI_PROGRAM = "evaluasi_program", "Evaluasi program"
+        ARAHAN_PIMPINAN = "arahan_pimpinan", "Arahan pimpinan"
+        ANALISIS_BEBAN_KERJA = "analisis_beban_kerja", "Analisis beban kerja"
+
+    class Prioritas(models.TextChoices):
+        TINGGI = "tinggi", "Tinggi"
+        SEDANG = "sedang", "Sedang"
+        RENDAH = "rendah", "Rendah"
+
+    class Status(models.TextChoices):
+        TERBUKA = "terbuka", "Terbuka"
+        DITINDAKLANJUTI = "ditindaklanjuti", "Ditindaklanjuti"
+        SELESAI = "selesai", "Selesai"
+
+    # Allowed status moves: forward one step, or back one step to reopen.
+    TRANSISI = {
+        Status.TERBUKA: [Status.DITINDAKLANJUTI],
+        Status.DITINDAKLANJUTI: [Status.SELESAI, Status.TERBUKA],
+        Status.SELESAI: [Status.DITINDAKLANJUTI],
+    }
+
+    judul = models.CharField("judul kebutuhan", max_length=200)
+    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT)
+    sumber = models.CharField("sumber", max_length=25, choices=Sumber.choices)
+    deskripsi = models.TextField("deskripsi")
+    prioritas = models.CharField("prioritas", max_length=10, choices=Prioritas.choices, default=Prioritas.SEDANG)
+    pemilik = models.ForeignKey(
+        Pegawai, verbose_name="penanggung jawab", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.TERBUKA)
+    survei = models.ForeignKey(
+        Survei, verbose_name="survei asal", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    pertanyaan = models.ForeignKey(
+        Pertanyaan, verbose_name="pertanyaan/unsur asal", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    bukti = models.TextField("bukti/temuan", blank=True)
+    dibuat_oleh = models.ForeignKey(
+        Pengguna, verbose_name="dicatat oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = KebutuhanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "kebutuhan"
+        ordering = ["-prioritas", "-created_at"]  # "tinggi" > "sedang" > "rendah" as text
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self):
+        return self.judul
+
+    def get_absolute_url(self):
+        return reverse("organisasi:kebutuhan_detail", args=[self.pk])
+
+    def next_statuses(self):
+        return self.TRANSISI[self.status]
+
+    def answered_by(self) -> list[tuple[str, list]]:
+        """What answers this need: (label, objects) for every M2M that other models point here."""
+        found = []
+        for relation in self._meta.related_objects:
+            if relation.many_to_many:
+                objects = list(getattr(self, relation.get_accessor_name()).all())
+                found.append((relation.related_model._meta.verbose_name_plural, objects))
+        return found

@@ -270,3 +270,61 @@ _EDIT_RULES.update({
     "indikator.RencanaHasilKerja": lambda user, obj: can_edit_skp(user, obj.skp),
     "indikator.IndikatorKinerjaIndividu": lambda user, obj: can_edit_skp(user, obj.rhk.skp),
 })
+
+
+# --- needs analysis: surveys and needs ----------------------------------------
+#
+# Surveys are management tools: pengelola OPD manage their OPD's surveys, BKPSDM all of
+# them, pimpinan read all; a plain pegawai sees none (they only answer internal ones).
+# Needs (Kebutuhan) follow the same management rule, and every ASN reads the needs of
+# their own unit and the units above it.
+
+
+class ManagedUnitQuerySet(UnitScopedQuerySet):
+    """Rows that only managers see: a plain pegawai sees nothing through visible_to()."""
+
+    def _pegawai_condition(self, pegawai):
+        return Q(pk__in=[])
+
+
+def units_managed_by(user, units):
+    """Narrow a UnitKerja queryset to the units whose surveys and needs the user manages."""
+    if is_admin_bkpsdm(user):
+        return units
+    if is_pengelola(user):
+        return units.filter(path__startswith=_managed_opd_path(user))
+    return units.none()
+
+
+def can_manage_unit_data(user, unit) -> bool:
+    """BKPSDM manages every unit; a pengelola OPD the units of their own OPD."""
+    if is_admin_bkpsdm(user):
+        return True
+    return is_pengelola(user) and unit.path.startswith(_managed_opd_path(user))
+
+
+def can_open_survei_list(user) -> bool:
+    return is_admin_bkpsdm(user) or is_pimpinan(user) or is_pengelola(user)
+
+
+def can_create_survei(user) -> bool:
+    return is_admin_bkpsdm(user) or is_pengelola(user)
+
+
+def can_create_kebutuhan(user) -> bool:
+    return is_admin_bkpsdm(user) or is_pengelola(user)
+
+
+def can_answer_survei(user, survei) -> bool:
+    """Public surveys: anyone with the link. Internal ones: ASN of the survey's unit tree."""
+    if not survei.internal:
+        return True
+    pegawai = pegawai_of(user)
+    return pegawai is not None and pegawai.unit.path.startswith(survei.unit.path)
+
+
+_EDIT_RULES.update({
+    "organisasi.Survei": lambda user, obj: can_manage_unit_data(user, obj.unit),
+    "organisasi.Pertanyaan": lambda user, obj: can_manage_unit_data(user, obj.survei.unit),
+    "organisasi.Kebutuhan": lambda user, obj: can_manage_unit_data(user, obj.unit),
+})

@@ -1,0 +1,184 @@
+from django import forms
+from django.core import signing
+
+from organisasi import permissions
+from organisasi.models import Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
+
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+TIKET_SALT = "organisasi.survei.tiket"
+TIKET_MAX_AGE = 60 * 60 * 24  # a form left open for a day must be reloaded
+
+
+class SurveiForm(forms.ModelForm):
+    class Meta:
+        model = Survei
+        fields = [
+            "judul", "unit", "program", "periode", "jenis", "internal", "target_responden",
+            "tanggal_buka", "tanggal_tutup", "status", "mode_bobot", "survei_sebelumnya",
+        ]
+        widgets = {"tanggal_buka": DATE, "tanggal_tutup": DATE}
+        help_texts = {"jenis": "SKM otomatis berisi 9 unsur baku PermenPANRB 14/2017."}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = permissions.units_managed_by(user, UnitKerja.objects.filter(aktif=True))
+        previous = Survei.objects.visible_to(user).select_related("unit")
+        if self.instance.pk:
+            previous = previous.exclude(pk=self.instance.pk)
+            self.fields["jenis"].disabled = True
+        self.fields["survei_sebelumnya"].queryset = previous
+
+    def clean(self):
+        cleaned = super().clean()
+        opening = cleaned.get("status") == Survei.Status.DIBUKA
+        has_questions = cleaned.get("jenis") == Survei.Jenis.SKM or (
+            self.instance.pk and self.instance.pertanyaan_set.exists()
+        )
+        if opening and not has_questions:
+            self.add_error("status", "Tambahkan pertanyaan dulu sebelum survei dibuka.")
+        return cleaned
+
+
+class PertanyaanForm(forms.ModelForm):
+    pilihan = forms.CharField(
+        label="Pilihan jawaban", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Satu pilihan per baris (untuk pilihan tunggal; untuk skala: label nilai terendah dulu).",
+    )
+
+    class Meta:
+        model = Pertanyaan
+        fields = ["teks", "unsur", "tipe", "pilihan", "wajib", "bobot"]
+        widgets = {"teks": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["pilihan"] = "\n".join(self.instance.pilihan)
+
+    def clean_pilihan(self):
+        return [line.strip() for line in self.cleaned_data["pilihan"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("tipe") == Pertanyaan.Tipe.PILIHAN and len(cleaned.get("pilihan", [])) < 2:
+            self.add_error("pilihan", "Pertanyaan pilihan tunggal perlu paling sedikit dua pilihan.")
+        return cleaned
+
+
+def _question_field(pertanyaan: Pertanyaan) -> forms.Field:
+    options = {"label": pertanyaan.teks, "required": pertanyaan.wajib}
+    if pertanyaan.tipe == Pertanyaan.Tipe.YA_TIDAK:
+        return forms.ChoiceField(choices=[("1", "Ya"), ("0", "Tidak")], widget=forms.RadioSelect, **options)
+    if pertanyaan.skala:
+        low, high = pertanyaan.skala
+        names = pertanyaan.pilihan or []
+        choices = [
+            (str(value), names[value - low] if value - low < len(names) else str(value))
+            for value in range(low, high + 1)
+        ]
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **options)
+    if pertanyaan.tipe == Pertanyaan.Tipe.PILIHAN:
+        return forms.ChoiceField(choices=[(o, o) for o in pertanyaan.pilihan], widget=forms.RadioSelect, **options)
+    if pertanyaan.tipe == Pertanyaan.Tipe.ANGKA:
+        return forms.DecimalField(max_digits=12, decimal_places=2, localize=True, **options)
+    return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **options)
+
+
+class JawabanForm(forms.Form):
+    """The answer form: one field per question, the optional profile, a honeypot and a ticket.
+
+    The ticket is a signature of the survey id: a form posted to another survey's address,
+    or one older than a day, is refused. The honeypot (`situs_web`) is hidden from people.
+    """
+
+    usia = forms.ChoiceField(label="Usia", required=False, choices=[("", "—")] + Responden.Usia.choices)
+    jenis_kelamin = forms.ChoiceField(
+        label="Jenis kelamin", required=False, choices=[("", "—")] + Responden.JenisKelamin.choices
+    )
+    pendidikan = forms.ChoiceField(
+        label="Pendidikan terakhir", required=False, choices=[("", "—")] + Responden.Pendidikan.choices
+    )
+    pekerjaan = forms.ChoiceField(label="Pekerjaan", required=False, choices=[("", "—")] + Responden.Pekerjaan.choices)
+    layanan = forms.CharField(label="Layanan yang Anda terima", required=False, max_length=200)
+    situs_web = forms.CharField(
+        label="Situs web (kosongkan)", required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    tiket = forms.CharField(widget=forms.HiddenInput)
+
+    PROFIL = ["usia", "jenis_kelamin", "pendidikan", "pekerjaan", "layanan"]
+
+    def __init__(self, *args, survei, pertanyaan_list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.survei = survei
+        self.pertanyaan_list = list(pertanyaan_list)
+        self.initial.setdefault("tiket", signing.dumps(survei.pk, salt=TIKET_SALT))
+        for pertanyaan in self.pertanyaan_list:
+            self.fields[f"p{pertanyaan.pk}"] = _question_field(pertanyaan)
+        for bound in self.visible_fields():
+            widget = bound.field.widget
+            if not isinstance(widget, forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
+
+    def question_fields(self):
+        return [(pertanyaan, self[f"p{pertanyaan.pk}"]) for pertanyaan in self.pertanyaan_list]
+
+    def profile_fields(self):
+        return [self[name] for name in self.PROFIL]
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("situs_web"))
+
+    def clean_tiket(self):
+        try:
+            survei_id = signing.loads(self.cleaned_data["tiket"], salt=TIKET_SALT, max_age=TIKET_MAX_AGE)
+        except signing.BadSignature as error:
+            raise forms.ValidationError("Formulir kedaluwarsa atau tidak sah. Muat ulang halaman ini.") from error
+        if survei_id != self.survei.pk:
+            raise forms.ValidationError("Formulir ini bukan milik survei ini. Muat ulang halaman ini.")
+        return survei_id
+
+    def raw_answers(self) -> dict:
+        return {p.pk: self.cleaned_data.get(f"p{p.pk}") for p in self.pertanyaan_list}
+
+    def profil(self) -> dict:
+        return {name: self.cleaned_data.get(name, "") for name in self.PROFIL}
+
+    def add_answer_errors(self, errors: dict) -> None:
+        for pertanyaan_id, message in errors.items():
+            self.add_error(f"p{pertanyaan_id}", message)
+
+
+class ImportRespondenForm(forms.Form):
+    berkas = forms.FileField(label="Berkas jawaban (.xlsx atau .csv)")
+
+
+class KebutuhanForm(forms.ModelForm):
+    class Meta:
+        model = Kebutuhan
+        fields = ["judul", "unit", "sumber", "deskripsi", "prioritas", "pemilik", "bukti"]
+        widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3}), "bukti": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = permissions.units_managed_by(user, UnitKerja.objects.filter(aktif=True))
+        self.fields["unit"].queryset = units
+        self.fields["pemilik"].queryset = Pegawai.objects.active().filter(unit__in=units).order_by("nama")
+
+
+class KebutuhanFilterForm(forms.Form):
+    q = forms.CharField(label="Cari", required=False)
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua")] + Kebutuhan.Status.choices)
+    sumber = forms.ChoiceField(label="Sumber", required=False, choices=[("", "Semua")] + Kebutuhan.Sumber.choices)
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        queryset = queryset.search(data["q"])
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["sumber"]:
+            queryset = queryset.filter(sumber=data["sumber"])
+        return queryset

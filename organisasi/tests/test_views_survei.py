@@ -1,0 +1,448 @@
+import io
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from organisasi.forms_survei import TIKET_SALT
+from organisasi.models import Jawaban, Kebutuhan, Responden, Survei
+from organisasi.tests.factories_survei import KebutuhanFactory, SurveiFactory, answer, skm_survei
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "pimpinan", "pengelola", "staf", "staf_b"]
+
+# view → (url name, kind of object, method, expected status per role in ROLES order)
+TABLE = {
+    "survei_list": ("survei_list", None, "get", (200, 200, 200, 403, 403)),
+    "survei_create": ("survei_create", None, "get", (200, 403, 200, 403, 403)),
+    "survei_detail": ("survei_detail", "survei", "get", (200, 200, 200, 404, 404)),
+    "survei_update": ("survei_update", "survei", "get", (200, 403, 200, 404, 404)),
+    "pertanyaan_create": ("pertanyaan_create", "survei", "post", (200, 403, 200, 404, 404)),
+    "pertanyaan_update": ("pertanyaan_update", "pertanyaan", "get", (200, 403, 200, 404, 404)),
+    "pertanyaan_delete": ("pertanyaan_delete", "pertanyaan", "post", (302, 403, 302, 404, 404)),
+    "survei_hasil": ("survei_hasil", "survei", "get", (200, 200, 200, 404, 404)),
+    "survei_export": ("survei_export", "survei", "get", (200, 200, 200, 404, 404)),
+    "survei_import": ("survei_import", "survei", "get", (200, 403, 200, 404, 404)),
+    "survei_import_template": ("survei_import_template", "survei", "get", (200, 403, 200, 404, 404)),
+    "kebutuhan_list": ("kebutuhan_list", None, "get", (200, 200, 200, 200, 200)),
+    "kebutuhan_create": ("kebutuhan_create", None, "get", (200, 403, 200, 403, 403)),
+    "kebutuhan_detail": ("kebutuhan_detail", "kebutuhan", "get", (200, 200, 200, 200, 404)),
+    "kebutuhan_update": ("kebutuhan_update", "kebutuhan", "get", (200, 403, 200, 403, 404)),
+    "kebutuhan_status": ("kebutuhan_status", "kebutuhan", "post", (302, 403, 302, 403, 404)),
+}
+CASES = [
+    pytest.param(view, role, expected[index], id=f"{view}-{role}")
+    for view, (_, _, _, expected) in TABLE.items()
+    for index, role in enumerate(ROLES)
+]
+
+
+def _user(org, role):
+    return org.pimpinan if role == "pimpinan" else getattr(org, role).akun
+
+
+def _url(org, name, kind):
+    survei = skm_survei(unit=org.bidang_a)
+    objects = {
+        "survei": [survei.pk],
+        "pertanyaan": [survei.pk, survei.pertanyaan_set.first().pk],
+        "kebutuhan": [KebutuhanFactory(unit=org.seksi_a).pk],
+        None: [],
+    }
+    return reverse(f"organisasi:{name}", args=objects[kind])
+
+
+@pytest.mark.parametrize(("view", "role", "expected"), CASES)
+def test_survey_and_need_views_follow_the_permission_table(client, org, view, role, expected):
+    name, kind, method, _ = TABLE[view]
+    url = _url(org, name, kind)
+    client.force_login(_user(org, role))
+
+    response = getattr(client, method)(url, {"status": "ditindaklanjuti"} if name == "kebutuhan_status" else {})
+
+    assert response.status_code == expected
+
+
+def test_survey_list_sends_anonymous_visitors_to_login(client):
+    response = client.get(reverse("organisasi:survei_list"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_survei_laporan_is_a_pdf(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [3] * 9)
+    client.force_login(org.pengelola.akun)
+
+    response = client.get(reverse("organisasi:survei_laporan", args=[survei.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_create_skm_survey_adds_nine_unsur(client, org):
+    client.force_login(org.pengelola.akun)
+    data = {
+        "judul": "SKM Pengangkutan Sampah", "unit": org.bidang_a.pk, "program": "Pengangkutan sampah",
+        "periode": "Semester I 2026", "jenis": "skm", "target_responden": 150, "tanggal_buka": "2026-01-01",
+        "tanggal_tutup": "2026-06-30", "status": "dibuka", "mode_bobot": "eksak",
+    }
+
+    response = client.post(reverse("organisasi:survei_create"), data)
+
+    survei = Survei.objects.get()
+    assert response.status_code == 302
+    assert survei.pertanyaan_set.count() == 9
+    assert survei.dibuat_oleh == org.pengelola.akun
+    assert len(survei.token) >= 32
+
+
+def test_pengelola_cannot_create_a_survey_for_another_opd(client, org):
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("organisasi:survei_create"), {"unit": org.opd_b.pk, "judul": "X"})
+
+    assert response.status_code == 200
+    assert "unit" in response.context["form"].errors
+    assert Survei.objects.count() == 0
+
+
+def test_pertanyaan_create_over_htmx_returns_the_question_list(client, org):
+    survei = SurveiFactory(unit=org.bidang_a, status=Survei.Status.DRAF)
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(
+        reverse("organisasi:pertanyaan_create", args=[survei.pk]),
+        {"teks": "Apakah sampah diangkut tepat waktu?", "tipe": "ya_tidak", "wajib": "on"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert b'id="pertanyaan"' in response.content
+    assert b"<html" not in response.content
+    assert survei.pertanyaan_set.get().urutan == 1
+
+
+def test_survei_hasil_htmx_request_gets_only_the_results_fragment(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [4] * 9)
+    client.force_login(org.pengelola.akun)
+
+    response = client.get(reverse("organisasi:survei_hasil", args=[survei.pk]), headers={"HX-Request": "true"})
+
+    assert response.content.lstrip().startswith(b'<div id="hasil"')
+    assert b"100,00" in response.content
+
+
+def test_survei_hasil_page_query_count_does_not_grow_with_responses(client, org, django_assert_num_queries):
+    few, many = skm_survei(unit=org.bidang_a), skm_survei(unit=org.bidang_a)
+    answer(few, [3] * 9)
+    for index in range(30):
+        answer(many, [1 + index % 4] * 9)
+    client.force_login(org.pengelola.akun)
+    client.get(reverse("organisasi:survei_hasil", args=[few.pk]))  # warm the session and user caches
+
+    with django_assert_num_queries(12) as few_queries:
+        client.get(reverse("organisasi:survei_hasil", args=[few.pk]))
+    with django_assert_num_queries(len(few_queries)):
+        client.get(reverse("organisasi:survei_hasil", args=[many.pk]))
+
+
+# --- answering -----------------------------------------------------------------
+
+
+def _form_data(survei, values, **extra):
+    data = {f"p{p.pk}": v for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)}
+    data["tiket"] = signing.dumps(survei.pk, salt=TIKET_SALT)
+    return {**data, **extra}
+
+
+def _jawab_url(survei):
+    return reverse("publik:jawab", args=[survei.token])
+
+
+def test_citizen_answers_public_survey_without_login(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+
+    response = client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9, usia="20-29"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("publik:terima_kasih", args=[survei.token])
+    assert Responden.objects.get().usia == "20-29"
+    assert Jawaban.objects.count() == 9
+
+
+def test_second_submission_from_the_same_browser_is_refused_politely(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+    client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9))
+
+    response = client.post(_jawab_url(survei), _form_data(survei, ["1"] * 9))
+
+    assert "Anda sudah mengisi survei ini" in response.content.decode()
+    assert Responden.objects.count() == 1
+
+
+def test_answer_outside_the_scale_is_refused_and_nothing_is_stored(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+
+    response = client.post(_jawab_url(survei), _form_data(survei, ["7"] + ["4"] * 8))
+
+    assert response.status_code == 200
+    assert "Periksa kembali jawaban" in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
+def test_missing_required_answer_is_refused_with_an_indonesian_message(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+
+    response = client.post(_jawab_url(survei), _form_data(survei, [""] + ["4"] * 8))
+
+    assert "Bidang ini tidak boleh kosong" in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
+def test_form_ticket_of_another_survey_is_refused(client, org):
+    survei, other = skm_survei(unit=org.bidang_a), skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+    data = _form_data(survei, ["4"] * 9, tiket=signing.dumps(other.pk, salt=TIKET_SALT))
+
+    response = client.post(_jawab_url(survei), data)
+
+    assert "Formulir ini bukan milik survei ini" in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
+def test_forged_ticket_is_refused(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+
+    response = client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9, tiket="palsu"))
+
+    assert "Formulir kedaluwarsa atau tidak sah" in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
+def test_unknown_survey_token_answers_404_politely(client):
+    response = client.get(reverse("publik:jawab", args=["token-tebakan"]))
+
+    assert response.status_code == 404
+    assert "Tautan survei tidak dikenal" in response.content.decode()
+
+
+def test_honeypot_submission_is_thanked_but_not_stored(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.get(_jawab_url(survei))
+
+    response = client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9, situs_web="http://spam.example"))
+
+    assert response.status_code == 302
+    assert Responden.objects.count() == 0
+
+
+def test_closed_survey_says_so_politely(client, org):
+    survei = skm_survei(unit=org.bidang_a, status=Survei.Status.DITUTUP)
+
+    response = client.get(_jawab_url(survei))
+
+    assert response.status_code == 200
+    assert "sedang tidak menerima jawaban" in response.content.decode()
+
+
+def test_internal_survey_sends_anonymous_visitors_to_login(client, org):
+    survei = SurveiFactory(unit=org.opd_a, internal=True)
+
+    response = client.get(_jawab_url(survei))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_internal_survey_is_answered_once_per_asn_account(client, org):
+    survei = skm_survei(unit=org.opd_a, internal=True)
+    client.force_login(org.staf.akun)
+    client.get(_jawab_url(survei))
+
+    client.post(_jawab_url(survei), _form_data(survei, ["3"] * 9))
+
+    assert Responden.objects.get().pengguna == org.staf.akun
+
+
+def test_internal_survey_is_closed_to_asn_of_other_opd(client, org):
+    survei = SurveiFactory(unit=org.opd_a, internal=True)
+    client.force_login(org.staf_b.akun)
+
+    response = client.get(_jawab_url(survei))
+
+    assert response.status_code == 403
+
+
+# --- import ------------------------------------------------------------------------
+
+
+def _csv(text, name="jawaban.csv"):
+    upload = io.BytesIO(text.encode())
+    upload.name = name
+    return upload
+
+
+def test_import_of_good_rows_stores_every_respondent(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.force_login(org.pengelola.akun)
+    header = "usia,jenis_kelamin,pendidikan,pekerjaan,layanan," + ",".join(f"P{n}" for n in range(1, 10))
+    rows = ["20-29,P,sma,swasta,Angkut sampah," + ",".join(["3"] * 9), ",,,,," + ",".join(["4"] * 9)]
+
+    response = client.post(
+        reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("\n".join([header, *rows]))}
+    )
+
+    assert response.status_code == 302
+    assert Responden.objects.filter(sumber=Responden.Sumber.IMPOR).count() == 2
+    assert Jawaban.objects.count() == 18
+
+
+def test_import_with_a_bad_row_stores_nothing_and_names_the_row(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.force_login(org.pengelola.akun)
+    header = "usia,jenis_kelamin,pendidikan,pekerjaan,layanan," + ",".join(f"P{n}" for n in range(1, 10))
+    rows = [",,,,," + ",".join(["3"] * 9), "99,X,,,," + ",".join(["5"] + ["3"] * 8)]
+
+    response = client.post(
+        reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("\n".join([header, *rows]))}
+    )
+
+    assert response.context["errors"] == [
+        (3, "usia: nilai “99” tidak dikenal (pilih salah satu: <20, 20-29, 30-39, 40-49, 50+)."),
+        (3, "jenis_kelamin: nilai “X” tidak dikenal (pilih salah satu: L, P)."),
+        (3, "P1: Jawaban harus berupa angka bulat 1 sampai 4."),
+    ]
+    assert Responden.objects.count() == 0
+
+
+def test_import_without_question_columns_is_refused(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("usia\n20-29")})
+
+    assert response.context["errors"][0][1].startswith("Kolom tidak ditemukan: P1, P2")
+    assert Responden.objects.count() == 0
+
+
+def test_import_template_round_trips_through_the_importer(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    client.force_login(org.pengelola.akun)
+    template = client.get(reverse("organisasi:survei_import_template", args=[survei.pk])).content
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(template))
+    book["Jawaban"].append(["30-39", "L", "", "", ""] + [2] * 9)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "isi.xlsx"
+
+    client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": buffer})
+
+    assert Responden.objects.get().jenis_kelamin == "L"
+
+
+# --- needs -----------------------------------------------------------------------
+
+
+def test_weakest_unsur_becomes_a_prefilled_need(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [3, 3, 1, 3, 3, 3, 3, 3, 3])
+    weakest = survei.pertanyaan_set.get(urutan=3)
+    client.force_login(org.pengelola.akun)
+    url = reverse("organisasi:kebutuhan_create") + f"?survei={survei.pk}&pertanyaan={weakest.pk}"
+    form = client.get(url).context["form"]
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data["unit"] = org.bidang_a.pk
+
+    response = client.post(url, data)
+
+    kebutuhan = Kebutuhan.objects.get()
+    assert response.status_code == 302
+    assert kebutuhan.pertanyaan == weakest
+    assert kebutuhan.survei == survei
+    assert kebutuhan.sumber == Kebutuhan.Sumber.TEMUAN_SURVEI
+    assert "Waktu Penyelesaian: NRR 1,00" in kebutuhan.bukti
+
+
+def test_need_from_a_survey_of_another_opd_is_hidden(client, org):
+    survei = skm_survei(unit=org.opd_b)
+    client.force_login(org.pengelola.akun)
+    url = reverse("organisasi:kebutuhan_create") + f"?survei={survei.pk}&pertanyaan={survei.pertanyaan_set.first().pk}"
+
+    assert client.get(url).status_code == 404
+
+
+def test_asn_sees_only_needs_of_their_unit_and_above(client, org):
+    own = KebutuhanFactory(unit=org.seksi_a, judul="Seksi")
+    above = KebutuhanFactory(unit=org.opd_a, judul="Dinas")
+    KebutuhanFactory(unit=org.opd_b, judul="Lain")
+    client.force_login(org.staf.akun)
+
+    response = client.get(reverse("organisasi:kebutuhan_list"))
+
+    assert sorted(k.judul for k in response.context["page"]) == sorted([own.judul, above.judul])
+
+
+def test_need_list_htmx_request_gets_only_the_results(client, org):
+    KebutuhanFactory(unit=org.opd_a, judul="Armada kurang")
+    client.force_login(org.admin.akun)
+
+    response = client.get(reverse("organisasi:kebutuhan_list"), {"q": "armada"}, headers={"HX-Request": "true"})
+
+    assert b"Armada kurang" in response.content
+    assert b"<html" not in response.content
+
+
+def test_need_status_change_is_recorded_in_history(client, org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a)
+    client.force_login(org.pengelola.akun)
+
+    client.post(reverse("organisasi:kebutuhan_status", args=[kebutuhan.pk]), {"status": "ditindaklanjuti"})
+
+    record = kebutuhan.history.latest()
+    assert record.status == "ditindaklanjuti"
+    assert record.history_user == org.pengelola.akun
+
+
+def test_need_list_query_count_does_not_grow_with_rows(client, org, django_assert_num_queries):
+    client.force_login(org.admin.akun)
+    KebutuhanFactory(unit=org.opd_a, pemilik=org.staf)
+    client.get(reverse("organisasi:kebutuhan_list"))
+    with django_assert_num_queries(6) as one:
+        client.get(reverse("organisasi:kebutuhan_list"))
+    KebutuhanFactory(unit=org.opd_a, pemilik=org.kasi)
+    KebutuhanFactory(unit=org.opd_b, pemilik=org.staf_b)
+
+    with django_assert_num_queries(len(one)):
+        client.get(reverse("organisasi:kebutuhan_list"))
+
+
+def test_need_lists_nothing_that_answers_it_until_other_apps_link_to_it(org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a)
+
+    assert kebutuhan.answered_by() == []
+
+
+@pytest.mark.parametrize(
+    "model", ["survei", "pertanyaan", "responden", "jawaban", "kebutuhan", "mutupelayanan", "unsurskm"]
+)
+def test_admin_lists_survey_and_need_models(client, org, model):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [3] * 9)
+    KebutuhanFactory(unit=org.opd_a)
+    client.force_login(org.admin.akun.__class__.objects.create_superuser("root", "rahasia-uji-123"))
+
+    response = client.get(reverse(f"admin:organisasi_{model}_changelist"))
+
+    assert response.status_code == 200
