@@ -1,6 +1,9 @@
 """Project-wide fixtures. Test-only adjustments live here, not in a settings fork."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 
 from organisasi.tests.factories import build_org
 
@@ -15,6 +18,27 @@ def _test_settings(settings, tmp_path):
     }
     settings.AXES_ENABLED = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
+
+
+# Reference rows written by data migrations. A transactional test (browser, real worker)
+# ends with a flush that empties them, so such tests load them again first.
+REFERENCE_DATA_MIGRATIONS = [
+    ("organisasi.migrations.0003_mutu_unsur_skm_data", "add_data"),
+    ("indikator.migrations.0002_berakhlak", "seed"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    for module, function in REFERENCE_DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(django_apps, None)
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import datetime
-import importlib
 
 import factory
 
@@ -65,11 +64,3 @@ def answer(survei: Survei, values: list, **profil) -> Responden:
         for p, value in zip(pertanyaan_list, values, strict=False) if value is not None
     ])
     return responden
-
-
-def restore_skm_reference_data():
-    """Put back the SKM bands and unsur of migration 0003 (a transactional test's flush removes them)."""
-    from django.apps import apps
-
-    migration = importlib.import_module("organisasi.migrations.0003_mutu_unsur_skm_data")
-    migration.add_data(apps, None)

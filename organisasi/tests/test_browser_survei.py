@@ -5,14 +5,9 @@ from playwright.sync_api import expect
 
 from conftest import login_in_browser
 from organisasi.models import Kebutuhan
-from organisasi.tests.factories_survei import answer, restore_skm_reference_data, skm_survei
+from organisasi.tests.factories_survei import answer, skm_survei
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
-
-
-@pytest.fixture(autouse=True)
-def _skm_reference_data(transactional_db):
-    restore_skm_reference_data()
 
 
 def test_citizen_answers_on_a_phone_and_pengelola_turns_the_weakest_unsur_into_a_need(
