@@ -259,9 +259,9 @@ def why_skp_not_editable(user, skp) -> str:
 
 
 def can_delete_skp(user, skp) -> bool:
-    """The pegawai discards an open SKP left from a former jabatan, so a new one can be made."""
+    """The pegawai discards a never-approved SKP left from a former jabatan, so a new one can be made."""
     own = pegawai_of(user)
-    return can_edit_skp(user, skp) and skp.jabatan_id != own.jabatan_id
+    return can_edit_skp(user, skp) and skp.jabatan_id != own.jabatan_id and skp.disetujui_pada is None
 
 
 def can_approve_skp(user, skp) -> bool:
