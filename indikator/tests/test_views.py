@@ -447,3 +447,16 @@ def test_owner_deletes_the_draft_of_a_former_jabatan_from_the_detail_page(client
     assert response.url == reverse("indikator:skp_list")
     assert Skp.objects.filter(pegawai=org.staf).count() == 0
 
+
+
+def test_skp_update_saves_pendekatan_and_lampiran(client, org, staf_draft):
+    client.force_login(org.staf.akun)
+
+    response = client.post(reverse("indikator:skp_update", args=[staf_draft.pk]), {
+        "pendekatan": "kualitatif", "dukungan_sumber_daya": "Truk sampah", "skema_pertanggungjawaban": "",
+        "konsekuensi": ""})
+
+    staf_draft.refresh_from_db()
+    assert response.status_code == 302
+    assert (staf_draft.pendekatan, staf_draft.dukungan_sumber_daya, staf_draft.status) == (
+        "kualitatif", "Truk sampah", Skp.Status.DRAFT)
