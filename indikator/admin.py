@@ -30,6 +30,7 @@ class PeriodePenilaianAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [resources.PeriodePenilaianResource]
     list_display = ["periode", "nomor", "nama", "mulai", "selesai", "batas_realisasi", "batas_evaluasi", "terkunci"]
     list_filter = ["periode"]
+    list_select_related = ["periode"]
 
 
 @admin.register(SasaranStrategis)
@@ -72,6 +73,7 @@ class PerilakuKerjaAdmin(ImportExportModelAdmin):
 class PanduanPerilakuAdmin(ImportExportModelAdmin):
     resource_classes = [resources.PanduanPerilakuResource]
     list_display = ["perilaku", "urutan", "uraian"]
+    list_select_related = ["perilaku"]
 
 
 @admin.register(Skp)
@@ -105,6 +107,7 @@ class EkspektasiKhususAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [resources.EkspektasiKhususResource]
     list_display = ["skp", "perilaku", "uraian"]
     raw_id_fields = ["skp"]
+    list_select_related = ["skp__periode", "perilaku"]
 
 
 @admin.register(MatriksPeranHasil)
@@ -112,3 +115,4 @@ class MatriksPeranHasilAdmin(ImportExportModelAdmin):
     resource_classes = [resources.MatriksPeranHasilResource]
     list_display = ["peran_hasil", "pegawai", "iki_atasan", "rhk"]
     raw_id_fields = ["iki_atasan", "pegawai", "rhk"]
+    list_select_related = ["pegawai", "iki_atasan", "rhk"]

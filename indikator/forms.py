@@ -77,6 +77,9 @@ class SasaranStrategisForm(forms.ModelForm):
 class IndikatorKinerjaForm(forms.ModelForm):
     """Unit indicator; further fields (e.g. the needs it answers) are added to `fields`."""
 
+    alasan = forms.CharField(label="Alasan perubahan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="Wajib bila tahun indikator terkunci (hanya BKPSDM).")
+
     class Meta:
         model = IndikatorKinerja
         fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas"]
@@ -138,8 +141,7 @@ class RencanaHasilKerjaForm(forms.ModelForm):
     def __init__(self, *args, skp, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.skp = skp
-        self.fields["rhk_atasan"].queryset = RencanaHasilKerja.objects.filter(
-            skp__pegawai=skp.penilai_id, skp__periode=skp.periode_id).exclude(skp__status=Skp.Status.DIKEMBALIKAN)
+        self.fields["rhk_atasan"].queryset = RencanaHasilKerja.objects.intervenable_by(skp)
         self.fields["rhk_atasan"].empty_label = "— tidak ada —"
         if skp.is_jpt:
             self.fields["indikator_unit"].queryset = IndikatorKinerja.objects.filter(

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -29,18 +29,18 @@ class Polaritas(models.TextChoices):
 def compute_capaian(realisasi, target, polaritas, target_atas=None) -> Decimal | None:
     """Capaian in percent by domain.md §3.5; None when it cannot be computed (no target, target 0).
 
-    Normal: R/T. Lower is better: (2 − R/T), floored at 0 when R ≥ 2T (the formula would go
-    negative). Range [T, T_atas]: above → R/T_atas, below → R/T, inside → 100. No cap.
+    A range [T, T_atas] (any polarity with a batas atas): inside → 100; above → the upper bound,
+    below → the lower bound is the target T used below. Normal: R/T. Lower is better:
+    (2 − R/T), floored at 0 when R ≥ 2T (the formula would go negative). No cap.
     """
     if realisasi is None or target is None:
         return None
     realisasi, target = Decimal(realisasi), Decimal(target)
-    if polaritas == Polaritas.RENTANG and target_atas is not None:
+    if target_atas is not None:
         target_atas = Decimal(target_atas)
         if target <= realisasi <= target_atas:
             return HUNDRED
-        bound = target_atas if realisasi > target_atas else target
-        return None if bound == 0 else realisasi / bound * HUNDRED
+        target = target_atas if realisasi > target_atas else target
     if target == 0:
         return None
     if polaritas == Polaritas.TURUN:
@@ -53,13 +53,22 @@ def format_angka(value) -> str:
     return f"{Decimal(value).normalize():f}".replace(".", ",")
 
 
-def _check_target(target, target_atas, errors, field="target"):
+def check_target(target, target_atas, polaritas, errors: dict) -> None:
+    """The target rules shared by unit indicators and IKI; adds Indonesian messages to `errors`.
+
+    A batas atas makes the target a range and is allowed with every polarity (a lower-is-better
+    range such as 7–8 bulan exists); polarity "rentang" requires one.
+    """
     if target is not None and target < 0:
-        errors[field] = "Target tidak boleh negatif."
+        errors["target"] = "Target tidak boleh negatif."
     if target_atas is not None and target_atas < 0:
         errors["target_atas"] = "Batas atas target tidak boleh negatif."
     if target is not None and target_atas is not None and target > target_atas:
         errors["target_atas"] = "Batas bawah rentang target tidak boleh melebihi batas atasnya."
+    if polaritas == Polaritas.RENTANG and target_atas is None:
+        errors["target_atas"] = "Polaritas rentang memerlukan batas atas target."
+    if target_atas is not None and target is None:
+        errors["target"] = "Batas bawah rentang wajib diisi."
 
 
 # --- periods ------------------------------------------------------------------
@@ -181,7 +190,9 @@ class IndikatorKinerjaQuerySet(UnitScopedQuerySet):
         return self.filter(Q(nama__icontains=q) | Q(kode__icontains=q)) if q else self
 
     def with_related(self):
-        return self.select_related("sasaran__unit")
+        """Sasaran and unit joined, and whether the indicator's year is locked (see is_locked)."""
+        locked = Periode.objects.filter(tahun=OuterRef("tahun"), terkunci=True)
+        return self.select_related("sasaran__unit").annotate(tahun_terkunci=Exists(locked))
 
 
 class IndikatorKinerja(TimeStampedModel):
@@ -224,11 +235,7 @@ class IndikatorKinerja(TimeStampedModel):
 
     def clean(self):
         errors = {}
-        _check_target(self.target, self.target_atas, errors)
-        if self.polaritas == Polaritas.RENTANG and self.target_atas is None:
-            errors["target_atas"] = "Polaritas rentang memerlukan batas atas target."
-        if self.polaritas != Polaritas.RENTANG and self.target_atas is not None:
-            errors["target_atas"] = "Batas atas hanya diisi untuk polaritas rentang."
+        check_target(self.target, self.target_atas, self.polaritas, errors)
         if errors:
             raise ValidationError(errors)
 
@@ -237,6 +244,12 @@ class IndikatorKinerja(TimeStampedModel):
         if self.target_atas is not None:
             return f"{format_angka(self.target)}–{format_angka(self.target_atas)} {self.satuan}"
         return f"{format_angka(self.target)} {self.satuan}"
+
+    def is_locked(self) -> bool:
+        """Whether the indicator's year is locked (annotated by with_related(), else one query)."""
+        if hasattr(self, "tahun_terkunci"):
+            return self.tahun_terkunci
+        return Periode.objects.filter(tahun=self.tahun, terkunci=True).exists()
 
     def capaian_of(self, nilai):
         return compute_capaian(nilai, self.target, self.polaritas, self.target_atas)
@@ -393,6 +406,14 @@ class RencanaHasilKerjaQuerySet(PersonalQuerySet):
     pegawai_field = "skp__pegawai"
     unit_field = "skp__pegawai__unit"
 
+    def intervenable_by(self, skp):
+        """The RHK an RHK of this SKP may intervene: those of its pejabat penilai in the same year.
+
+        The parent SKP's status is not filtered here (a returned parent stays selectable);
+        submission and approval require it to be approved.
+        """
+        return self.filter(skp__pegawai=skp.penilai_id, skp__periode=skp.periode_id)
+
 
 class RencanaHasilKerja(TimeStampedModel):
     class Jenis(models.TextChoices):
@@ -425,7 +446,7 @@ class RencanaHasilKerja(TimeStampedModel):
 
     def clean(self):
         if self.rhk_atasan_id and self.skp_id:
-            if self.rhk_atasan.skp.pegawai_id != self.skp.penilai_id:
+            if not RencanaHasilKerja.objects.intervenable_by(self.skp).filter(pk=self.rhk_atasan_id).exists():
                 raise ValidationError({"rhk_atasan": "RHK yang diintervensi harus milik pejabat penilai Anda sendiri."})
 
 
@@ -466,13 +487,11 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
 
     def clean(self):
         errors = {}
-        _check_target(self.target, self.target_atas, errors)
+        check_target(self.target, self.target_atas, self.polaritas, errors)
         if self.target is None and not self.target_kualitatif:
             errors["target"] = "Isi target angka (dengan satuan) atau target kualitatif."
         if self.target is not None and not self.satuan:
             errors["satuan"] = "Satuan wajib diisi untuk target angka."
-        if self.target_atas is not None and self.target is None:
-            errors["target"] = "Batas bawah rentang wajib diisi."
         if not errors and self.aspek == self.Aspek.WAKTU and self.rhk_id and self.target is not None:
             per_month = self.WAKTU_UNITS.get(self.satuan.strip().lower())
             longest = max(self.target, self.target_atas or 0)
@@ -516,6 +535,9 @@ class MatriksPeranHasil(TimeStampedModel):
     peran_hasil = models.TextField("peran hasil")
     rhk = models.ForeignKey(RencanaHasilKerja, verbose_name="RHK hasil dorongan", null=True, blank=True,
                             on_delete=models.SET_NULL, related_name="+")
+    # The text of the last push: the RHK is updated only while it still says this (the
+    # bawahan's own edits win), and a pushed RHK the bawahan deleted is not re-created.
+    peran_didorong = models.TextField("peran hasil terakhir didorong", blank=True)
 
     class Meta:
         verbose_name = "matriks peran hasil"

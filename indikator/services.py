@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
+from simple_history.utils import bulk_create_with_history
 
 from indikator.models import (
     EkspektasiKhusus,
@@ -74,11 +75,14 @@ def _require_reason_when_locked(locked: bool, by, alasan: str) -> None:
 def update_periode(periode: Periode, *, periode_penilaian_list=(), by, alasan: str = "") -> Periode:
     """Save changed settings of a year and of its months/quarters (due dates, locks).
 
-    A locked year needs BKPSDM and a recorded reason. Changing the scheme rebuilds the
-    months/quarters (their edits are then dropped), refused once realisations exist.
+    A locked year, and a change to (or the unlocking of) a locked month/quarter, needs BKPSDM
+    and a recorded reason. Changing the scheme rebuilds the months/quarters (their edits are
+    then dropped), refused once realisations exist.
     """
     before = Periode.objects.get(pk=periode.pk)
-    _require_reason_when_locked(before.terkunci and periode.terkunci, by, alasan)
+    locked_before = set(PeriodePenilaian.objects.filter(
+        pk__in=[p.pk for p in periode_penilaian_list], terkunci=True).values_list("pk", flat=True))
+    _require_reason_when_locked((before.terkunci and periode.terkunci) or bool(locked_before), by, alasan)
     reason = alasan.strip() or None
     if before.skema != periode.skema:
         if RealisasiIndikator.objects.filter(periode_penilaian__periode=periode).exists():
@@ -106,6 +110,18 @@ def set_periode_lock(periode: Periode, *, terkunci: bool, by, alasan: str = "") 
 
 
 # --- unit indicators --------------------------------------------------------------
+
+
+@transaction.atomic
+def save_indikator(indikator: IndikatorKinerja, *, by, alasan: str = "") -> IndikatorKinerja:
+    """Save a new or changed unit indicator; a locked year (old or new) needs BKPSDM and a reason."""
+    years = {indikator.tahun}
+    if indikator.pk:
+        years.add(IndikatorKinerja.objects.values_list("tahun", flat=True).get(pk=indikator.pk))
+    _require_reason_when_locked(Periode.objects.filter(tahun__in=years, terkunci=True).exists(), by, alasan)
+    indikator._change_reason = alasan.strip() or None
+    indikator.save()
+    return indikator
 
 
 @transaction.atomic
@@ -202,7 +218,8 @@ def _intervention_problems(skp, rhk, label):
     parent = rhk.rhk_atasan
     if parent is None:
         return [f"{label} belum menunjuk RHK atasan yang diintervensi."]
-    if parent.skp.pegawai_id != skp.penilai_id:
+    # The in-memory form of RencanaHasilKerja.objects.intervenable_by(skp): no query per RHK.
+    if (parent.skp.pegawai_id, parent.skp.periode_id) != (skp.penilai_id, skp.periode_id):
         return [f"{label} menunjuk RHK milik orang lain, bukan pejabat penilai Anda."]
     if parent.skp.status != Status.DISETUJUI:
         return [f"{label} menunjuk RHK atasan yang SKP-nya belum disetujui."]
@@ -222,21 +239,52 @@ def submit_skp(skp: Skp, *, by) -> Skp:
         raise ValidationError(
             "SKP ini tidak dapat diajukan (sudah diajukan, sudah disetujui, atau periodenya terkunci)."
         )
+    pegawai = Pegawai.objects.select_related("jabatan", "unit", "atasan__jabatan", "atasan__unit").get(
+        pk=skp.pegawai_id)
+    if skp.jabatan_id != pegawai.jabatan_id:
+        raise ValidationError(
+            "Jabatan Anda berubah sejak SKP ini dibuat: buat SKP baru untuk jabatan baru "
+            "(hapus draft ini terlebih dahulu)."
+        )
+    # The atasan may have changed since the draft was made (moved, deactivated): the
+    # current one becomes the pejabat penilai, so someone can still approve it.
+    skp.penilai = pegawai.atasan
     problems = submission_problems(skp)
     if problems:
         raise ValidationError(problems)
-    skp.snapshot = snapshot_of(skp.pegawai, skp.penilai)
+    skp.snapshot = snapshot_of(pegawai, skp.penilai)
     skp.status, skp.diajukan_pada = Status.DIAJUKAN, timezone.now()
     skp.save()
     return skp
 
 
 @transaction.atomic
+def delete_skp(skp: Skp, *, by) -> None:
+    """The pegawai discards an open SKP of a former jabatan (history keeps the deleted rows).
+
+    Refused when a bawahan's RHK intervenes one of its RHK.
+    """
+    skp = _lock_skp(skp)
+    if not permissions.can_delete_skp(by, skp):
+        raise ValidationError("Hanya draft SKP dari jabatan lama yang dapat dihapus pemiliknya.")
+    if RencanaHasilKerja.objects.filter(rhk_atasan__skp=skp).exists():
+        raise ValidationError("RHK SKP ini sudah diintervensi RHK bawahan; SKP tidak dapat dihapus.")
+    skp.delete()
+
+
+@transaction.atomic
 def approve_skp(skp: Skp, *, by) -> Skp:
-    """The pejabat penilai approves a submitted SKP."""
+    """The pejabat penilai approves a submitted SKP; refused while the cascade is incomplete.
+
+    The intervened RHK of the atasan are checked again: the atasan's SKP may have been
+    returned after this one was submitted.
+    """
     skp = _lock_skp(skp)
     if not permissions.can_approve_skp(by, skp):
         raise ValidationError("SKP ini tidak menunggu persetujuan Anda.")
+    problems = submission_problems(skp)
+    if problems:
+        raise ValidationError(problems)
     skp.status, skp.disetujui_pada, skp.alasan_pengembalian = Status.DISETUJUI, timezone.now(), ""
     skp.save()
     return skp
@@ -298,7 +346,11 @@ def bawahan_of(skp: Skp):
 
 @transaction.atomic
 def save_matriks(skp: Skp, *, cells: dict[tuple[int, int], str]) -> int:
-    """Store the cells (iki id, pegawai id) → peran hasil of the atasan's matriks; empty removes."""
+    """Store the cells (iki id, pegawai id) → peran hasil of the atasan's matriks; empty removes.
+
+    Refused in a locked year.
+    """
+    _require_open_year(skp)
     iki_ids = set(IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).values_list("pk", flat=True))
     pegawai_ids = set(bawahan_of(skp).values_list("pk", flat=True))
     existing = {(c.iki_atasan_id, c.pegawai_id): c for c in MatriksPeranHasil.objects.filter(iki_atasan__in=iki_ids)}
@@ -320,53 +372,81 @@ def save_matriks(skp: Skp, *, cells: dict[tuple[int, int], str]) -> int:
     return changed
 
 
+def _require_open_year(skp):
+    if skp.periode.terkunci:
+        raise ValidationError(f"Periode {skp.periode.tahun} terkunci; matriks peran hasil tidak dapat diubah.")
+
+
 @transaction.atomic
 def push_matriks(skp: Skp) -> dict[str, int]:
-    """Turn every cell of the atasan's matriks into an RHK of the subordinate's draft SKP.
+    """Turn the cells of the atasan's matriks into RHK of their current bawahan's draft SKP.
 
     The RHK names the atasan's RHK (of the IKI's column) as the one it intervenes. A
-    subordinate without an SKP for the year gets a draft. Safe to run twice: a cell that
-    already produced an RHK only updates its text; SKP that are not open for change are
-    skipped. Returns counts of created, updated, unchanged and skipped cells.
+    subordinate without an SKP for the year gets a draft. Only cells of today's direct
+    bawahan are pushed, and only into a draft whose pejabat penilai is this atasan; SKP
+    that are not open for change are skipped. Safe to run twice: an RHK is updated only
+    while it still holds the text of the last push (the bawahan's own edits win), and a
+    pushed RHK the bawahan deleted is not re-created. Refused in a locked year. Returns
+    counts of created, updated, unchanged and skipped cells.
     """
+    _require_open_year(skp)
     counts = {"dibuat": 0, "diperbarui": 0, "tetap": 0, "dilewati": 0}
-    cells = MatriksPeranHasil.objects.filter(iki_atasan__rhk__skp=skp).select_related(
+    cells = MatriksPeranHasil.objects.filter(iki_atasan__rhk__skp=skp, pegawai__in=bawahan_of(skp)).select_related(
         "iki_atasan__rhk", "rhk__skp", "pegawai__jabatan", "pegawai__unit", "pegawai__atasan")
     target_skp = {}
     for cell in cells.order_by("pegawai__nama", "iki_atasan__rhk__urutan", "iki_atasan_id"):
         if cell.pegawai_id not in target_skp:
-            target_skp[cell.pegawai_id] = _draft_skp_for(cell.pegawai, skp.periode)
-        draft = target_skp[cell.pegawai_id]
-        if draft is None:
-            counts["dilewati"] += 1
-        elif cell.rhk_id and cell.rhk.skp_id == draft.pk:
-            counts[_update_pushed_rhk(cell, skp)] += 1
-        else:
-            cell.rhk = RencanaHasilKerja.objects.create(
-                skp=draft, jenis=RencanaHasilKerja.Jenis.UTAMA, uraian=cell.peran_hasil,
-                rhk_atasan=cell.iki_atasan.rhk, urutan=draft.rencanahasilkerja_set.count() + 1,
-            )
-            cell.save(update_fields=["rhk", "updated_at"])
-            counts["dibuat"] += 1
+            target_skp[cell.pegawai_id] = _draft_skp_for(cell.pegawai, skp)
+        counts[_push_cell(cell, target_skp[cell.pegawai_id])] += 1
     return counts
 
 
-def _draft_skp_for(pegawai, periode):
+@transaction.atomic
+def save_and_push_matriks(skp: Skp, *, cells: dict[tuple[int, int], str], push: bool) -> dict[str, int] | None:
+    """Save the matriks and, when asked, push it; all or nothing (a refused push saves nothing)."""
+    save_matriks(skp, cells=cells)
+    return push_matriks(skp) if push else None
+
+
+def _push_cell(cell, draft):
+    if draft is None:
+        return "dilewati"
+    if cell.rhk_id and cell.rhk.skp_id == draft.pk:
+        return _update_pushed_rhk(cell)
+    if cell.rhk_id is None and cell.peran_didorong:
+        return "tetap"  # the bawahan deleted the pushed RHK: their choice stands
+    cell.rhk = RencanaHasilKerja.objects.create(
+        skp=draft, jenis=RencanaHasilKerja.Jenis.UTAMA, uraian=cell.peran_hasil,
+        rhk_atasan=cell.iki_atasan.rhk, urutan=draft.rencanahasilkerja_set.count() + 1,
+    )
+    cell.peran_didorong = cell.peran_hasil
+    cell.save(update_fields=["rhk", "peran_didorong", "updated_at"])
+    return "dibuat"
+
+
+def _draft_skp_for(pegawai, atasan_skp):
+    periode = atasan_skp.periode
     skp = Skp.objects.filter(pegawai=pegawai, periode=periode).open().select_related("periode").first()
     if skp is None:
         if Skp.objects.filter(pegawai=pegawai, periode=periode, jabatan=pegawai.jabatan_id,
                               status=Status.DISETUJUI).exists():
             return None
         skp = create_skp(pegawai, periode)
+    if skp.penilai_id != atasan_skp.pegawai_id:
+        return None
     return skp if skp.status in Skp.EDITABLE_STATUSES else None
 
 
-def _update_pushed_rhk(cell, skp):
+def _update_pushed_rhk(cell):
     rhk = cell.rhk
+    if rhk.uraian != cell.peran_didorong:
+        return "tetap"  # edited by the bawahan since the last push
     if (rhk.uraian, rhk.rhk_atasan_id) == (cell.peran_hasil, cell.iki_atasan.rhk_id):
         return "tetap"
     rhk.uraian, rhk.rhk_atasan_id = cell.peran_hasil, cell.iki_atasan.rhk_id
     rhk.save()
+    cell.peran_didorong = cell.peran_hasil
+    cell.save(update_fields=["peran_didorong", "updated_at"])
     return "diperbarui"
 
 
@@ -398,12 +478,12 @@ def copy_forward_skp(skp: Skp, *, source: Skp) -> int:
             skp=skp, jenis=rhk.jenis, uraian=rhk.uraian, urutan=rhk.urutan,
             indikator_unit_id=indikator_by_kode.get(rhk.indikator_unit.kode) if rhk.indikator_unit else None,
         )
-        IndikatorKinerjaIndividu.objects.bulk_create([
+        bulk_create_with_history([
             IndikatorKinerjaIndividu(
                 rhk=new_rhk, aspek=iki.aspek, uraian=iki.uraian, target=iki.target, target_atas=iki.target_atas,
                 satuan=iki.satuan, polaritas=iki.polaritas, target_kualitatif=iki.target_kualitatif,
             ) for iki in rhk.indikatorkinerjaindividu_set.all()
-        ])
+        ], IndikatorKinerjaIndividu)
     _copy_lampiran(skp, source)
     return len(source_rhk)
 
@@ -414,7 +494,7 @@ def _copy_lampiran(skp, source):
     for name in empty:
         setattr(skp, name, getattr(source, name))
     if empty:
-        skp.save()
+        skp.save(update_fields=[*empty, "updated_at"])
     return bool(empty)
 
 

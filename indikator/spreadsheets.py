@@ -8,10 +8,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import Workbook
 
-from indikator.models import IndikatorKinerjaIndividu, Polaritas, RencanaHasilKerja, SasaranStrategis, Skp
+from indikator.models import (
+    IndikatorKinerja,
+    IndikatorKinerjaIndividu,
+    Periode,
+    Polaritas,
+    RencanaHasilKerja,
+    SasaranStrategis,
+    Skp,
+)
 from indikator.resources import IndikatorKinerjaResource
 from organisasi import permissions
-from organisasi.services import import_dataset, row_errors
+from organisasi.services import row_errors
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
@@ -48,27 +56,48 @@ def _workbook_bytes(headers, rows, title) -> bytes:
 def import_indikator(upload, *, by) -> dict:
     """Import unit indicators and their targets; nothing is saved when any row is bad.
 
-    Returns {"rows": n, "errors": [(row number, message)]}. Rows for units the user does
-    not manage are refused before anything is written.
+    Returns {"rows": n, "errors": [(row number, message)]}. Rows the user may not write
+    (a sasaran or an existing indicator of a unit they do not manage, a locked year) are
+    refused before anything is written.
     """
     dataset = read_xlsx(upload)
     errors = _scope_errors(dataset, by)
     if errors:
         return {"rows": 0, "errors": errors}
-    result = import_dataset(IndikatorKinerjaResource(), dataset)
+    # Not organisasi.services.import_dataset: an indicator import changes no unit or atasan.
+    result = IndikatorKinerjaResource().import_data(
+        dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True)
     return {"rows": len(dataset), "errors": row_errors(result)}
 
 
+def _cell(row, column) -> str:
+    value = row.get(column)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "").strip()
+
+
 def _scope_errors(dataset, user):
-    if "Kode Sasaran" not in (dataset.headers or []):
-        return [(0, "Kolom \"Kode Sasaran\" tidak ada. Gunakan templat dari tombol Ekspor.")]
-    kodes = {str(k).strip() for k in dataset["Kode Sasaran"] if k}
-    units = {s.kode: s.unit for s in SasaranStrategis.objects.filter(kode__in=kodes).select_related("unit")}
+    missing = [h for h in ("Kode Sasaran", "Kode Indikator", "Tahun") if h not in (dataset.headers or [])]
+    if missing:
+        return [(0, f"Kolom {', '.join(missing)} tidak ada. Gunakan templat dari tombol Ekspor.")]
+    rows = [(_cell(row, "Kode Sasaran"), _cell(row, "Kode Indikator"), _cell(row, "Tahun")) for row in dataset.dict]
+    units = {s.kode: s.unit for s in SasaranStrategis.objects.filter(
+        kode__in={sasaran for sasaran, _, _ in rows}).select_related("unit")}
+    existing = {(i.kode, str(i.tahun)): i for i in IndikatorKinerja.objects.filter(
+        kode__in={kode for _, kode, _ in rows}).select_related("sasaran__unit")}
+    locked = {str(tahun) for tahun in Periode.objects.filter(terkunci=True).values_list("tahun", flat=True)}
     errors = []
-    for number, kode in enumerate(dataset["Kode Sasaran"], start=1):
-        unit = units.get(str(kode or "").strip())
+    for number, (sasaran, kode, tahun) in enumerate(rows, start=1):
+        unit, current = units.get(sasaran), existing.get((kode, tahun))
         if unit is not None and not permissions.can_manage_indikator_of(user, unit):
-            errors.append((number, f"Sasaran {kode} milik {unit}, bukan unit yang Anda kelola."))
+            errors.append((number, f"Sasaran {sasaran} milik {unit}, bukan unit yang Anda kelola."))
+        if current is not None and not permissions.can_manage_indikator_of(user, current.sasaran.unit):
+            errors.append((number, f"Indikator {kode} tahun {tahun} milik {current.sasaran.unit}, "
+                                   "bukan unit yang Anda kelola."))
+        if tahun in locked:
+            errors.append((number, f"Tahun {tahun} terkunci; indikatornya tidak dapat diimpor. "
+                                   "BKPSDM mengubahnya lewat formulir dengan alasan."))
     return errors
 
 
@@ -89,8 +118,7 @@ def numbered_rhk(queryset) -> list[RencanaHasilKerja]:
 
 
 def _atasan_rhk(skp):
-    return numbered_rhk(RencanaHasilKerja.objects.filter(
-        skp__pegawai=skp.penilai_id, skp__periode=skp.periode_id).exclude(skp__status=Skp.Status.DIKEMBALIKAN))
+    return numbered_rhk(RencanaHasilKerja.objects.intervenable_by(skp))
 
 
 def export_skp_rhk(skp: Skp) -> bytes:

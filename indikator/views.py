@@ -154,11 +154,21 @@ def indikator_create(request):
     permissions.require(permissions.can_add_indikator(request.user))
     form = IndikatorKinerjaForm(request.POST or None, sasaran_list=_manageable_sasaran(request.user),
                                 initial={"tahun": datetime.date.today().year})
-    if form.is_valid():
-        indikator = form.save()
-        messages.success(request, f"Indikator {indikator.kode} berhasil ditambahkan.")
-        return redirect(indikator)
+    if form.is_valid() and _save_indikator(request, form):
+        messages.success(request, f"Indikator {form.instance.kode} berhasil ditambahkan.")
+        return redirect(form.instance)
     return render(request, "indikator/indikatorkinerja_form.html", {"form": form})
+
+
+def _save_indikator(request, form) -> bool:
+    """Save the indicator form through the service; a refusal becomes a form error."""
+    try:
+        services.save_indikator(form.save(commit=False), by=request.user, alasan=form.cleaned_data["alasan"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    form.save_m2m()
+    return True
 
 
 def indikator_detail(request, pk):
@@ -181,8 +191,7 @@ def indikator_update(request, pk):
     indikator = permissions.get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk, edit=True)
     form = IndikatorKinerjaForm(request.POST or None, instance=indikator,
                                 sasaran_list=_manageable_sasaran(request.user))
-    if form.is_valid():
-        form.save()
+    if form.is_valid() and _save_indikator(request, form):
         messages.success(request, f"Indikator {indikator.kode} berhasil disimpan.")
         return redirect(indikator)
     return render(request, "indikator/indikatorkinerja_form.html", {"form": form, "indikator": indikator})
@@ -292,6 +301,7 @@ def skp_detail(request, pk):
     can_edit = permissions.can_edit(request.user, skp)
     context.update({
         "can_edit": can_edit,
+        "can_delete": permissions.can_delete_skp(request.user, skp),
         "problems": services.submission_problems(skp) if can_edit else [],
         "alasan_form": AlasanForm(),
         "history": skp.history.select_related("history_user")[:10],
@@ -303,12 +313,9 @@ def skp_detail(request, pk):
 def _editable_skp(request, pk):
     """Fetch an SKP for a change; a refused change says why (submitted, approved or locked)."""
     skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
-    if not permissions.can_edit(request.user, skp):
-        if skp.periode.terkunci:
-            raise PermissionDenied(f"Periode {skp.periode.tahun} terkunci; SKP tidak dapat diubah.")
-        if skp.status not in Skp.EDITABLE_STATUSES and permissions.pegawai_of(request.user) == skp.pegawai:
-            raise PermissionDenied(f"SKP berstatus {skp.get_status_display()} tidak dapat diubah.")
-        raise PermissionDenied("Hanya pegawai pemilik SKP yang dapat mengubahnya.")
+    refusal = permissions.why_skp_not_editable(request.user, skp)
+    if refusal:
+        raise PermissionDenied(refusal)
     return skp
 
 
@@ -317,7 +324,8 @@ def skp_update(request, pk):
     skp = _editable_skp(request, pk)
     form = SkpForm(request.POST or None, instance=skp)
     if form.is_valid():
-        form.save()
+        # Only the form's fields: a stale page must not write back an old status or snapshot.
+        form.instance.save(update_fields=[*SkpForm.Meta.fields, "updated_at"])
         messages.success(request, "SKP berhasil disimpan.")
         return redirect(skp)
     return render(request, "indikator/skp_form.html", {"form": form, "skp": skp})
@@ -434,6 +442,18 @@ def skp_reopen(request, pk):
 
 
 @require_POST
+def skp_delete(request, pk):
+    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
+    try:
+        services.delete_skp(skp, by=request.user)
+    except ValidationError as error:
+        _flash_errors(request, error)
+        return redirect(skp)
+    messages.success(request, "Draft SKP jabatan lama dihapus. Buat SKP baru untuk jabatan Anda sekarang.")
+    return redirect("indikator:skp_list")
+
+
+@require_POST
 def skp_copy_forward(request, pk):
     skp = _editable_skp(request, pk)
     source = services.previous_skp(skp)
@@ -492,20 +512,30 @@ def matriks(request, pk):
     iki_list = list(IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).select_related("rhk")
                     .order_by("rhk__jenis", "rhk__urutan", "rhk_id", "pk"))
     bawahan_list = list(services.bawahan_of(skp))
-    if request.method == "POST":
-        cells = {(iki.pk, b.pk): request.POST.get(f"sel-{iki.pk}-{b.pk}", "") for iki in iki_list for b in bawahan_list}
-        services.save_matriks(skp, cells=cells)
-        if request.POST.get("dorong"):
-            counts = services.push_matriks(skp)
-            messages.success(request, "Matriks disimpan dan didorong ke SKP bawahan: {dibuat} RHK dibuat, "
-                             "{diperbarui} diperbarui, {tetap} tetap, {dilewati} dilewati.".format(**counts))
-        else:
-            messages.success(request, "Matriks peran hasil disimpan.")
-        return redirect("indikator:matriks", pk=skp.pk)
     cells = {(c.iki_atasan_id, c.pegawai_id): c for c in MatriksPeranHasil.objects.filter(
         iki_atasan__in=iki_list).select_related("rhk__skp")}
+    if request.method == "POST":
+        posted = {(iki.pk, b.pk): request.POST.get(f"sel-{iki.pk}-{b.pk}", "") for iki in iki_list
+                  for b in bawahan_list}
+        try:
+            counts = services.save_and_push_matriks(skp, cells=posted, push=bool(request.POST.get("dorong")))
+        except ValidationError as error:
+            _flash_errors(request, error)
+            # Keep what the user typed on the page (nothing was saved).
+            cells = {key: MatriksPeranHasil(peran_hasil=text) for key, text in posted.items()}
+        else:
+            _matriks_message(request, counts)
+            return redirect("indikator:matriks", pk=skp.pk)
     rows = [(b, [(iki, cells.get((iki.pk, b.pk))) for iki in iki_list]) for b in bawahan_list]
     return render(request, "indikator/matriks.html", {"skp": skp, "iki_list": iki_list, "rows": rows})
+
+
+def _matriks_message(request, counts):
+    if counts is None:
+        messages.success(request, "Matriks peran hasil disimpan.")
+    else:
+        messages.success(request, "Matriks disimpan dan didorong ke SKP bawahan: {dibuat} RHK dibuat, "
+                         "{diperbarui} diperbarui, {tetap} tetap, {dilewati} dilewati.".format(**counts))
 
 
 # --- documents ----------------------------------------------------------------------------

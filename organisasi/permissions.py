@@ -239,16 +239,43 @@ def can_edit_skp(user, skp) -> bool:
     return own is not None and own.pk == skp.pegawai_id and _skp_is_open_for_change(skp)
 
 
-def can_approve_skp(user, skp) -> bool:
-    """Only the pejabat penilai named on the SKP approves or returns it, once it is submitted."""
+def can_edit_indikator(user, indikator) -> bool:
+    """A unit indicator's manager edits it; in a locked year only BKPSDM (the service asks a reason)."""
+    if not can_manage_indikator_of(user, indikator.sasaran.unit):
+        return False
+    return not indikator.is_locked() or can_change_locked_periode(user)
+
+
+def why_skp_not_editable(user, skp) -> str:
+    """Why the user may not change this SKP, in Indonesian; empty when they may."""
+    if can_edit_skp(user, skp):
+        return ""
+    if skp.periode.terkunci:
+        return f"Periode {skp.periode.tahun} terkunci; SKP tidak dapat diubah."
     own = pegawai_of(user)
-    return own is not None and own.pk == skp.penilai_id and skp.status == skp.Status.DIAJUKAN
+    if own is not None and own.pk == skp.pegawai_id:
+        return f"SKP berstatus {skp.get_status_display()} tidak dapat diubah."
+    return "Hanya pegawai pemilik SKP yang dapat mengubahnya."
+
+
+def can_delete_skp(user, skp) -> bool:
+    """The pegawai discards a never-approved SKP left from a former jabatan, so a new one can be made."""
+    own = pegawai_of(user)
+    return can_edit_skp(user, skp) and skp.jabatan_id != own.jabatan_id and skp.disetujui_pada is None
+
+
+def can_approve_skp(user, skp) -> bool:
+    """Only the pejabat penilai named on the SKP approves or returns it, once submitted, in an open year."""
+    own = pegawai_of(user)
+    return (own is not None and own.pk == skp.penilai_id and skp.status == skp.Status.DIAJUKAN
+            and not skp.periode.terkunci)
 
 
 def can_set_ekspektasi(user, skp) -> bool:
-    """The pejabat penilai writes the ekspektasi khusus pimpinan until the SKP is approved."""
+    """The pejabat penilai writes the ekspektasi khusus pimpinan until the SKP is approved, in an open year."""
     own = pegawai_of(user)
-    return own is not None and own.pk == skp.penilai_id and skp.status != skp.Status.DISETUJUI
+    return (own is not None and own.pk == skp.penilai_id and skp.status != skp.Status.DISETUJUI
+            and not skp.periode.terkunci)
 
 
 def can_reopen_skp(user, skp) -> bool:
@@ -265,7 +292,7 @@ def can_fill_matriks(user, skp) -> bool:
 _EDIT_RULES.update({
     "indikator.Periode": lambda user, obj: can_manage_periode(user),
     "indikator.SasaranStrategis": lambda user, obj: can_manage_indikator_of(user, obj.unit),
-    "indikator.IndikatorKinerja": lambda user, obj: can_manage_indikator_of(user, obj.sasaran.unit),
+    "indikator.IndikatorKinerja": can_edit_indikator,
     "indikator.Skp": can_edit_skp,
     "indikator.RencanaHasilKerja": lambda user, obj: can_edit_skp(user, obj.skp),
     "indikator.IndikatorKinerjaIndividu": lambda user, obj: can_edit_skp(user, obj.rhk.skp),

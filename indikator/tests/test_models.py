@@ -108,3 +108,46 @@ def test_berakhlak_master_has_seven_values_with_three_official_guides_each():
     assert all(len(v.panduan.all()) == 3 for v in values)
     assert values[2].panduan.all()[2].uraian == "Melaksanakan tugas dengan kualitas terbaik"
     assert values[5].panduan.all()[2].uraian == "Bertindak proaktif"
+
+
+def test_capaian_lower_is_better_range_above_uses_two_minus_ratio_to_the_upper_bound():
+    assert compute_capaian(9, 7, Polaritas.TURUN, target_atas=8) == Decimal("87.5")
+
+
+def test_capaian_lower_is_better_range_below_uses_two_minus_ratio_to_the_lower_bound():
+    assert compute_capaian(Decimal("6.5"), 7, Polaritas.TURUN, target_atas=8).quantize(Decimal("1")) == Decimal(107)
+
+
+def test_capaian_lower_is_better_range_inside_is_100():
+    assert compute_capaian(Decimal("7.5"), 7, Polaritas.TURUN, target_atas=8) == Decimal(100)
+
+
+def test_capaian_higher_is_better_range_uses_the_bound_on_the_side_of_the_realisasi():
+    above = compute_capaian(92, 80, Polaritas.NAIK, target_atas=90).quantize(Decimal("0.1"))
+    below = compute_capaian(70, 80, Polaritas.NAIK, target_atas=90)
+
+    assert (above, below) == (Decimal("102.2"), Decimal("87.5"))
+
+
+def test_unit_indikator_and_iki_both_accept_a_lower_is_better_range(staf_draft):
+    indikator = IndikatorKinerjaFactory.build(target=7, target_atas=8, polaritas=Polaritas.TURUN, satuan="bulan")
+    iki = IndikatorKinerjaIndividu(rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="waktu", uraian="Waktu",
+                                   target=7, target_atas=8, satuan="bulan", polaritas=Polaritas.TURUN)
+
+    indikator.clean()
+    iki.full_clean()
+
+
+def test_unit_indikator_and_iki_both_refuse_polarity_rentang_without_upper_bound(staf_draft):
+    indikator = IndikatorKinerjaFactory.build(target=80, polaritas=Polaritas.RENTANG)
+    iki = IndikatorKinerjaIndividu(rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="kuantitas", uraian="x",
+                                   target=80, satuan="%", polaritas=Polaritas.RENTANG)
+
+    with pytest.raises(ValidationError) as indikator_error:
+        indikator.clean()
+    with pytest.raises(ValidationError) as iki_error:
+        iki.full_clean()
+
+    expected = ["Polaritas rentang memerlukan batas atas target."]
+    assert indikator_error.value.message_dict["target_atas"] == expected
+    assert iki_error.value.message_dict["target_atas"] == expected

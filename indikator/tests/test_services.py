@@ -4,7 +4,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from indikator import services
-from indikator.models import MatriksPeranHasil, PeriodePenilaian, RencanaHasilKerja, Skp
+from indikator.models import (
+    IndikatorKinerjaIndividu,
+    MatriksPeranHasil,
+    Periode,
+    PeriodePenilaian,
+    RencanaHasilKerja,
+    Skp,
+)
 from indikator.tests.factories import (
     IndikatorKinerjaFactory,
     IndikatorKinerjaIndividuFactory,
@@ -12,6 +19,9 @@ from indikator.tests.factories import (
     periode,
     skp_for,
 )
+from organisasi import services as org_services
+from organisasi.models import Pegawai
+from organisasi.tests.factories import JabatanFactory
 
 pytestmark = pytest.mark.django_db
 Status = Skp.Status
@@ -295,3 +305,162 @@ def test_skp_state_of_bawahan_lists_every_subordinate_with_their_skp(org, chain,
     rows = services.skp_state_of_bawahan(org.kasi, chain.periode)
 
     assert [(p.nama, s.status if s else None) for p, s in rows] == [("Staf A1", "draft"), ("Staf A2", None)]
+
+
+def _lock_year(skp):
+    Periode.objects.filter(pk=skp.periode_id).update(terkunci=True)
+    return Skp.objects.select_related("periode").get(pk=skp.pk)
+
+
+def test_push_matriks_leaves_out_a_former_subordinate(org, chain):
+    _fill(chain, {(chain.iki_kasi.pk, org.staf2.pk): "Peran staf2"})
+    Pegawai.objects.filter(pk=org.staf2.pk).update(jabatan=org.staf_b.jabatan)
+    org_services.refresh_atasan()
+
+    counts = services.push_matriks(chain.skp_kasi)
+
+    assert counts == {"dibuat": 0, "diperbarui": 0, "tetap": 0, "dilewati": 0}
+    assert Skp.objects.filter(pegawai=org.staf2).count() == 0
+
+
+def test_push_matriks_skips_a_draft_assessed_by_someone_else(org, chain, staf_draft):
+    Skp.objects.filter(pk=staf_draft.pk).update(penilai=org.kabid)
+    _fill(chain, {(chain.iki_kasi.pk, org.staf.pk): "Peran baru"})
+
+    counts = services.push_matriks(chain.skp_kasi)
+
+    assert counts == {"dibuat": 0, "diperbarui": 0, "tetap": 0, "dilewati": 1}
+    assert staf_draft.rencanahasilkerja_set.count() == 1
+
+
+def test_push_matriks_in_a_locked_year_is_refused_and_changes_no_draft(org, chain, staf_draft):
+    _fill(chain, {(chain.iki_kasi.pk, org.staf.pk): "Peran baru"})
+    locked = _lock_year(chain.skp_kasi)
+
+    with pytest.raises(ValidationError):
+        services.push_matriks(locked)
+
+    assert list(staf_draft.rencanahasilkerja_set.values_list("uraian", flat=True)) == ["Terangkutnya sampah TPS"]
+
+
+def test_save_and_push_matriks_saves_no_cell_when_the_push_is_refused(org, chain):
+    locked = _lock_year(chain.skp_kasi)
+
+    with pytest.raises(ValidationError):
+        services.save_and_push_matriks(locked, cells={(chain.iki_kasi.pk, org.staf.pk): "Peran"}, push=True)
+
+    assert MatriksPeranHasil.objects.count() == 0
+
+
+def test_push_matriks_again_keeps_the_subordinates_own_edit(org, chain):
+    _fill(chain, {(chain.iki_kasi.pk, org.staf.pk): "Versi atasan"})
+    services.push_matriks(chain.skp_kasi)
+    RencanaHasilKerja.objects.filter(skp__pegawai=org.staf).update(uraian="Disempurnakan oleh staf")
+    _fill(chain, {(chain.iki_kasi.pk, org.staf.pk): "Versi atasan kedua"})
+
+    counts = services.push_matriks(chain.skp_kasi)
+
+    assert counts == {"dibuat": 0, "diperbarui": 0, "tetap": 1, "dilewati": 0}
+    assert list(RencanaHasilKerja.objects.filter(skp__pegawai=org.staf).values_list("uraian", flat=True)) == [
+        "Disempurnakan oleh staf"]
+
+
+def test_push_matriks_again_does_not_recreate_an_rhk_the_subordinate_deleted(org, chain):
+    _fill(chain, {(chain.iki_kasi.pk, org.staf.pk): "Versi atasan"})
+    services.push_matriks(chain.skp_kasi)
+    RencanaHasilKerja.objects.filter(skp__pegawai=org.staf).delete()
+
+    counts = services.push_matriks(chain.skp_kasi)
+
+    assert counts == {"dibuat": 0, "diperbarui": 0, "tetap": 1, "dilewati": 0}
+    assert RencanaHasilKerja.objects.filter(skp__pegawai=org.staf).count() == 0
+
+
+def test_approve_and_return_are_refused_in_a_locked_year(org, staf_draft):
+    services.submit_skp(staf_draft, by=org.staf.akun)
+    locked = _lock_year(staf_draft)
+
+    with pytest.raises(ValidationError):
+        services.approve_skp(locked, by=org.kasi.akun)
+    with pytest.raises(ValidationError):
+        services.return_skp(locked, by=org.kasi.akun, alasan="Perbaiki")
+
+    assert Skp.objects.get(pk=staf_draft.pk).status == Status.DIAJUKAN
+
+
+def test_approve_skp_is_refused_when_the_atasan_skp_was_returned_after_submission(org, chain, staf_draft):
+    services.submit_skp(staf_draft, by=org.staf.akun)
+    Skp.objects.filter(pk=chain.skp_kasi.pk).update(status=Status.DIKEMBALIKAN)
+
+    with pytest.raises(ValidationError) as error:
+        services.approve_skp(staf_draft, by=org.kasi.akun)
+
+    assert "SKP-nya belum disetujui" in error.value.messages[0]
+    assert Skp.objects.get(pk=staf_draft.pk).status == Status.DIAJUKAN
+
+
+def test_submit_skp_takes_the_current_atasan_as_penilai_and_in_the_snapshot(org, chain, staf_draft):
+    org_services.deactivate_pegawai(org.kasi)
+    staf_draft.rencanahasilkerja_set.update(rhk_atasan=chain.rhk_kabid)
+
+    services.submit_skp(staf_draft, by=org.staf.akun)
+    services.approve_skp(staf_draft, by=org.kabid.akun)
+
+    staf_draft.refresh_from_db()
+    assert (staf_draft.penilai, staf_draft.status) == (org.kabid, Status.DISETUJUI)
+    assert (staf_draft.snapshot["penilai"]["nama"], staf_draft.snapshot["atasan_penilai"]["nama"]) == (
+        "Kabid A", "Kepala A")
+
+
+def test_submit_skp_after_the_atasan_changed_names_the_rhk_of_the_old_atasan(org, chain, staf_draft):
+    org_services.deactivate_pegawai(org.kasi)
+
+    with pytest.raises(ValidationError) as error:
+        services.submit_skp(staf_draft, by=org.staf.akun)
+
+    assert error.value.messages == [
+        'RHK 1 "Terangkutnya sampah TPS" menunjuk RHK milik orang lain, bukan pejabat penilai Anda.']
+    assert Skp.objects.get(pk=staf_draft.pk).status == Status.DRAFT
+
+
+def test_submit_skp_of_a_former_jabatan_is_refused_and_the_owner_may_delete_it(org, staf_draft):
+    Pegawai.objects.filter(pk=org.staf.pk).update(jabatan=JabatanFactory(unit=org.seksi_a, atasan=org.kasi.jabatan))
+    user = Pegawai.objects.get(pk=org.staf.pk).akun
+
+    with pytest.raises(ValidationError) as error:
+        services.submit_skp(staf_draft, by=user)
+    services.delete_skp(staf_draft, by=user)
+
+    assert "buat SKP baru untuk jabatan baru" in error.value.messages[0]
+    assert Skp.objects.filter(pegawai=org.staf).count() == 0
+
+
+def test_delete_skp_of_the_current_jabatan_is_refused(org, staf_draft):
+    with pytest.raises(ValidationError):
+        services.delete_skp(staf_draft, by=org.staf.akun)
+
+    assert Skp.objects.filter(pk=staf_draft.pk).exists() is True
+
+
+def test_copy_forward_records_history_for_every_copied_iki(org, chain):
+    old = skp_for(org.staf, tahun=2025, status=Status.DISETUJUI)
+    IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=old))
+    draft = skp_for(org.staf)
+
+    services.copy_forward_skp(draft, source=old)
+
+    iki = IndikatorKinerjaIndividu.objects.get(rhk__skp=draft)
+    assert iki.history.count() == 1
+
+
+def test_changing_a_locked_periode_penilaian_needs_a_reason(org):
+    year = periode()
+    quarter = year.periodepenilaian_set.get(nomor=1)
+    PeriodePenilaian.objects.filter(pk=quarter.pk).update(terkunci=True)
+    quarter.terkunci = False
+
+    with pytest.raises(ValidationError):
+        services.update_periode(year, periode_penilaian_list=[quarter], by=org.admin.akun)
+    services.update_periode(year, periode_penilaian_list=[quarter], by=org.admin.akun, alasan="Koreksi")
+
+    assert (quarter.history.first().terkunci, quarter.history.first().history_change_reason) == (False, "Koreksi")

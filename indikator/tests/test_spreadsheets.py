@@ -5,8 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from indikator import spreadsheets
-from indikator.models import IndikatorKinerja, RencanaHasilKerja
-from indikator.tests.factories import IndikatorKinerjaFactory, SasaranStrategisFactory
+from indikator.models import IndikatorKinerja, Periode, RencanaHasilKerja
+from indikator.tests.factories import IndikatorKinerjaFactory, SasaranStrategisFactory, periode
+from organisasi.models import Pegawai
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,35 @@ def test_skp_rhk_import_with_a_bad_row_keeps_the_old_content(org, chain, staf_dr
     assert errors == [(2, "RHK atasan nomor 7 tidak ada di SKP pejabat penilai Anda."),
                       (3, "target: Target waktu melebihi periode SKP (12 bulan).")]
     assert list(staf_draft.rencanahasilkerja_set.values_list("uraian", flat=True)) == ["Terangkutnya sampah TPS"]
+
+
+def test_import_indikator_refuses_a_row_that_would_take_over_another_opds_indikator(org, sasaran):
+    indikator_b = IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.opd_b, kode="SS-B-1"),
+                                          kode="B-IKU-1", target=80)
+    rows = [GOOD_ROWS[0], ["SS-A-1", "B-IKU-1", "diambil alih", "IKU", 2026, "%", "naik", 1, None]]
+
+    result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, rows), by=org.pengelola.akun)
+
+    indikator_b.refresh_from_db()
+    assert result["errors"] == [(2, "Indikator B-IKU-1 tahun 2026 milik Dinas B, bukan unit yang Anda kelola.")]
+    assert (indikator_b.sasaran.unit, indikator_b.target) == (org.opd_b, 80)
+    assert list(IndikatorKinerja.objects.values_list("kode", flat=True)) == ["B-IKU-1"]
+
+
+def test_import_indikator_refuses_rows_of_a_locked_year(org, sasaran):
+    Periode.objects.filter(pk=periode(2026).pk).update(terkunci=True)
+
+    result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, GOOD_ROWS[:1]), by=org.pengelola.akun)
+
+    assert result["errors"] == [(1, "Tahun 2026 terkunci; indikatornya tidak dapat diimpor. "
+                                    "BKPSDM mengubahnya lewat formulir dengan alasan.")]
+    assert IndikatorKinerja.objects.count() == 0
+
+
+def test_import_indikator_leaves_the_organisation_data_alone(org, sasaran):
+    Pegawai.objects.filter(pk=org.staf.pk).update(atasan=org.kabid)
+
+    result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, GOOD_ROWS), by=org.pengelola.akun)
+
+    assert result["errors"] == []
+    assert Pegawai.objects.get(pk=org.staf.pk).atasan_id == org.kabid.pk

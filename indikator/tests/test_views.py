@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from indikator.models import PerilakuKerja, Skp
+from indikator.models import MatriksPeranHasil, PerilakuKerja, Periode, Skp
 from indikator.tests.factories import (
     IndikatorKinerjaFactory,
     IndikatorKinerjaIndividuFactory,
@@ -10,6 +10,7 @@ from indikator.tests.factories import (
     periode,
     skp_for,
 )
+from organisasi.models import Pegawai
 from organisasi.tests.factories import JabatanFactory, PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -346,3 +347,116 @@ def test_skp_detail_query_count_does_not_grow_with_rhk(client, org, chain, staf_
 
     with django_assert_num_queries(14):
         client.get(reverse("indikator:skp_detail", args=[staf_draft.pk]))
+
+
+def _locked_year_indikator(org):
+    Periode.objects.filter(pk=periode(2026).pk).update(terkunci=True)
+    return IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.opd_a), target=80)
+
+
+def _indikator_data(indikator, **changes):
+    return {"sasaran": indikator.sasaran_id, "kode": indikator.kode, "nama": indikator.nama, "dokumen": "iku",
+            "tahun": 2026, "satuan": "%", "polaritas": "naik", "target": "10", "target_atas": "", **changes}
+
+
+def test_pengelola_cannot_edit_an_indikator_of_a_locked_year(client, org):
+    indikator = _locked_year_indikator(org)
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("indikator:indikator_update", args=[indikator.pk]), _indikator_data(indikator))
+
+    indikator.refresh_from_db()
+    assert response.status_code == 403
+    assert indikator.target == 80
+
+
+def test_pengelola_cannot_add_an_indikator_to_a_locked_year(client, org):
+    Periode.objects.filter(pk=periode(2026).pk).update(terkunci=True)
+    sasaran = SasaranStrategisFactory(unit=org.opd_a)
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("indikator:indikator_create"), {
+        "sasaran": sasaran.pk, "kode": "X-1", "nama": "Indikator X", "dokumen": "iku", "tahun": 2026,
+        "satuan": "%", "polaritas": "naik", "target": "50"})
+
+    assert response.status_code == 200
+    assert "hanya BKPSDM yang dapat mengubahnya" in response.content.decode()
+    assert sasaran.indikatorkinerja_set.count() == 0
+
+
+def test_bkpsdm_edits_an_indikator_of_a_locked_year_only_with_a_reason(client, org):
+    indikator = _locked_year_indikator(org)
+    url = reverse("indikator:indikator_update", args=[indikator.pk])
+    client.force_login(org.admin.akun)
+
+    refused = client.post(url, _indikator_data(indikator))
+    accepted = client.post(url, _indikator_data(indikator, alasan="Revisi Perjanjian Kinerja"))
+
+    indikator.refresh_from_db()
+    assert (refused.status_code, accepted.status_code) == (200, 302)
+    assert indikator.target == 10
+    assert indikator.history.first().history_change_reason == "Revisi Perjanjian Kinerja"
+
+
+def test_ekspektasi_of_an_skp_in_a_locked_year_is_403_for_the_penilai(client, org, staf_draft):
+    Periode.objects.filter(pk=staf_draft.periode_id).update(terkunci=True)
+    client.force_login(org.kasi.akun)
+
+    response = client.post(reverse("indikator:ekspektasi_update", args=[staf_draft.pk]),
+                           {f"perilaku-{PerilakuKerja.objects.first().pk}": "baru"})
+
+    assert response.status_code == 403
+    assert staf_draft.ekspektasikhusus_set.count() == 0
+
+
+def test_matriks_push_in_a_locked_year_keeps_the_input_and_saves_nothing(client, org, chain):
+    Periode.objects.filter(pk=chain.skp_kasi.periode_id).update(terkunci=True)
+    client.force_login(org.kasi.akun)
+
+    response = client.post(reverse("indikator:matriks", args=[chain.skp_kasi.pk]), {
+        f"sel-{chain.iki_kasi.pk}-{org.staf.pk}": "Peran yang diketik", "dorong": "1"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Periode 2026 terkunci; matriks peran hasil tidak dapat diubah." in content
+    assert "Peran yang diketik" in content
+    assert (MatriksPeranHasil.objects.count(), Skp.objects.filter(pegawai=org.staf).count()) == (0, 0)
+
+
+def test_rhk_of_a_draft_can_be_edited_while_the_atasan_skp_is_returned(client, org, chain, staf_draft):
+    Skp.objects.filter(pk=chain.skp_kasi.pk).update(status=Skp.Status.DIKEMBALIKAN)
+    rhk = staf_draft.rencanahasilkerja_set.get()
+    client.force_login(org.staf.akun)
+
+    response = client.post(reverse("indikator:rhk_update", args=[rhk.pk]),
+                           {"jenis": "utama", "uraian": "Teks diperbaiki", "rhk_atasan": chain.rhk_kasi.pk})
+
+    rhk.refresh_from_db()
+    assert response.status_code == 302
+    assert (rhk.uraian, rhk.rhk_atasan_id) == ("Teks diperbaiki", chain.rhk_kasi.pk)
+
+
+def test_owner_deletes_the_draft_of_a_former_jabatan_from_the_detail_page(client, org, staf_draft):
+    Pegawai.objects.filter(pk=org.staf.pk).update(jabatan=JabatanFactory(unit=org.seksi_a, atasan=org.kasi.jabatan))
+    client.force_login(org.staf.akun)
+    url = reverse("indikator:skp_detail", args=[staf_draft.pk])
+    assert "Hapus draft SKP jabatan lama" in client.get(url).content.decode()
+
+    response = client.post(reverse("indikator:skp_delete", args=[staf_draft.pk]))
+
+    assert response.url == reverse("indikator:skp_list")
+    assert Skp.objects.filter(pegawai=org.staf).count() == 0
+
+
+
+def test_skp_update_saves_pendekatan_and_lampiran(client, org, staf_draft):
+    client.force_login(org.staf.akun)
+
+    response = client.post(reverse("indikator:skp_update", args=[staf_draft.pk]), {
+        "pendekatan": "kualitatif", "dukungan_sumber_daya": "Truk sampah", "skema_pertanggungjawaban": "",
+        "konsekuensi": ""})
+
+    staf_draft.refresh_from_db()
+    assert response.status_code == 302
+    assert (staf_draft.pendekatan, staf_draft.dukungan_sumber_daya, staf_draft.status) == (
+        "kualitatif", "Truk sampah", Skp.Status.DRAFT)
