@@ -21,7 +21,7 @@ from indikator.models import (
     SasaranStrategis,
     Skp,
 )
-from organisasi.models import Pegawai, UnitKerja
+from organisasi.models import Kebutuhan, Pegawai, Survei, UnitKerja
 
 TAHUN = 2026
 
@@ -77,6 +77,7 @@ def seed(stdout=None) -> None:
     with transaction.atomic():
         periode = _seed_periode()
         _seed_indikator(periode)
+        _link_kebutuhan()
         for jabatan_kode, rhk_specs in SKP.items():
             _seed_skp(jabatan_kode, rhk_specs, periode)
 
@@ -112,6 +113,18 @@ def _seed_indikator(periode):
             for nomor, nilai in enumerate(realisasi, start=1):
                 _upsert(RealisasiIndikator, {"indikator": indikator, "periode_penilaian": quarters[nomor]},
                         {"nilai": Decimal(str(nilai))})
+
+
+def _link_kebutuhan():
+    """DLH's indicators answer the needs found by its waste-service surveys (organisasi demo)."""
+    needs = Kebutuhan.objects.filter(unit__kode__startswith="DLH")
+    links = {
+        "DLH-IKU-1": needs.filter(judul__startswith="Penambahan armada"),
+        "DLH-IKU-2": needs.filter(sumber=Kebutuhan.Sumber.TEMUAN_SURVEI, survei__jenis=Survei.Jenis.SKM),
+    }
+    for kode, kebutuhan in links.items():
+        indikator = IndikatorKinerja.objects.get(kode=kode, tahun=TAHUN)
+        indikator.kebutuhan.add(*kebutuhan)
 
 
 def _seed_skp(jabatan_kode, rhk_specs, periode):

@@ -75,18 +75,21 @@ class SasaranStrategisForm(forms.ModelForm):
 
 
 class IndikatorKinerjaForm(forms.ModelForm):
-    """Unit indicator; further fields (e.g. the needs it answers) are added to `fields`."""
+    """Unit indicator, with the organisation's needs (Kebutuhan) it answers."""
 
     alasan = forms.CharField(label="Alasan perubahan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                              help_text="Wajib bila tahun indikator terkunci (hanya BKPSDM).")
 
     class Meta:
         model = IndikatorKinerja
-        fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas"]
+        fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas",
+                  "kebutuhan"]
+        widgets = {"kebutuhan": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, sasaran_list, **kwargs):
+    def __init__(self, *args, sasaran_list, kebutuhan_list, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sasaran"].queryset = sasaran_list.select_related("unit")
+        self.fields["kebutuhan"].queryset = kebutuhan_list.select_related("unit").order_by("status", "-created_at")
 
 
 class IndikatorFilterForm(forms.Form):

@@ -214,6 +214,10 @@ class IndikatorKinerja(TimeStampedModel):
                                  help_text="Untuk rentang: batas bawah.")
     target_atas = models.DecimalField("batas atas target", max_digits=14, decimal_places=2, null=True, blank=True,
                                       help_text="Hanya untuk polaritas rentang.")
+    kebutuhan = models.ManyToManyField(
+        "organisasi.Kebutuhan", verbose_name="kebutuhan yang dijawab", blank=True,
+        help_text="Kebutuhan organisasi (dari survei, evaluasi program, arahan pimpinan) yang dijawab indikator ini.",
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = IndikatorKinerjaQuerySet.as_manager()

@@ -37,7 +37,7 @@ from indikator.models import (
     Skp,
 )
 from organisasi import permissions
-from organisasi.models import UnitKerja
+from organisasi.models import Kebutuhan, UnitKerja
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -134,13 +134,13 @@ def indikator_list(request):
 
 
 def _manageable_sasaran(user):
-    return permissions.indikator_manageable(SasaranStrategis.objects.all(), user)
+    return permissions.managed_by(SasaranStrategis.objects.all(), user)
 
 
 @require_http_methods(["GET", "POST"])
 def sasaran_create(request):
     permissions.require(permissions.can_add_indikator(request.user))
-    units = permissions.indikator_manageable(UnitKerja.objects.filter(aktif=True), request.user, unit_field="")
+    units = permissions.managed_by(UnitKerja.objects.filter(aktif=True), request.user, unit_field="")
     form = SasaranStrategisForm(request.POST or None, units=units.order_by("path"))
     if form.is_valid():
         sasaran = form.save()
@@ -153,11 +153,17 @@ def sasaran_create(request):
 def indikator_create(request):
     permissions.require(permissions.can_add_indikator(request.user))
     form = IndikatorKinerjaForm(request.POST or None, sasaran_list=_manageable_sasaran(request.user),
-                                initial={"tahun": datetime.date.today().year})
+                                kebutuhan_list=_linkable_kebutuhan(request.user),
+                                initial={"tahun": datetime.date.today().year, "kebutuhan": request.GET.getlist("kebutuhan")})
     if form.is_valid() and _save_indikator(request, form):
         messages.success(request, f"Indikator {form.instance.kode} berhasil ditambahkan.")
         return redirect(form.instance)
     return render(request, "indikator/indikatorkinerja_form.html", {"form": form})
+
+
+def _linkable_kebutuhan(user):
+    """Needs an indicator may answer: those of the units whose data the user manages."""
+    return permissions.managed_by(Kebutuhan.objects.all(), user)
 
 
 def _save_indikator(request, form) -> bool:
@@ -182,6 +188,7 @@ def indikator_detail(request, pk):
         "baris_list": [(p, realisasi.get(p.pk)) for p in periode_penilaian],
         "can_edit": can_edit,
         "realisasi_form": RealisasiIndikatorForm(indikator=indikator) if can_edit else None,
+        "kebutuhan_list": indikator.kebutuhan.visible_to(request.user).select_related("unit"),
     }
     return render(request, "indikator/indikatorkinerja_detail.html", context)
 
@@ -190,7 +197,8 @@ def indikator_detail(request, pk):
 def indikator_update(request, pk):
     indikator = permissions.get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk, edit=True)
     form = IndikatorKinerjaForm(request.POST or None, instance=indikator,
-                                sasaran_list=_manageable_sasaran(request.user))
+                                sasaran_list=_manageable_sasaran(request.user),
+                                kebutuhan_list=_linkable_kebutuhan(request.user))
     if form.is_valid() and _save_indikator(request, form):
         messages.success(request, f"Indikator {indikator.kode} berhasil disimpan.")
         return redirect(indikator)

@@ -21,7 +21,7 @@ class SurveiForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = permissions.units_managed_by(user, UnitKerja.objects.filter(aktif=True))
+        self.fields["unit"].queryset = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
         previous = Survei.objects.visible_to(user).select_related("unit")
         if self.instance.pk:
             previous = previous.exclude(pk=self.instance.pk)
@@ -162,7 +162,7 @@ class KebutuhanForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        units = permissions.units_managed_by(user, UnitKerja.objects.filter(aktif=True))
+        units = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
         self.fields["unit"].queryset = units
         self.fields["pemilik"].queryset = Pegawai.objects.active().filter(unit__in=units).order_by("nama")
 

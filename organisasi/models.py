@@ -650,11 +650,14 @@ class Kebutuhan(TimeStampedModel):
     def next_statuses(self):
         return self.TRANSISI[self.status]
 
-    def answered_by(self) -> list[tuple[str, list]]:
-        """What answers this need: (label, objects) for every M2M that other models point here."""
+    def answered_by(self, user) -> list[tuple[str, list]]:
+        """What answers this need, as far as the user may see it: (label, objects) for every M2M
+        that other models point here (each narrowed by its QuerySet's visible_to)."""
         found = []
         for relation in self._meta.related_objects:
             if relation.many_to_many:
-                objects = list(getattr(self, relation.get_accessor_name()).all())
-                found.append((relation.related_model._meta.verbose_name_plural, objects))
+                objects = getattr(self, relation.get_accessor_name()).all()
+                if hasattr(objects, "visible_to"):
+                    objects = objects.visible_to(user)
+                found.append((relation.related_model._meta.verbose_name_plural, list(objects)))
         return found

@@ -145,6 +145,23 @@ def can_edit(user, obj) -> bool:
     return bool(rule and user.is_authenticated and rule(user, obj))
 
 
+def can_manage_unit_data(user, unit) -> bool:
+    """Unit-level data (indicators, surveys, needs): BKPSDM for every unit, a pengelola OPD for their OPD."""
+    if is_admin_bkpsdm(user):
+        return True
+    return is_pengelola(user) and unit.path.startswith(_managed_opd_path(user))
+
+
+def managed_by(queryset, user, unit_field: str = "unit"):
+    """Narrow a queryset to the rows whose unit-level data the user manages ("" when the rows are units)."""
+    if is_admin_bkpsdm(user):
+        return queryset
+    if is_pengelola(user):
+        lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
+        return queryset.filter(**{lookup: _managed_opd_path(user)})
+    return queryset.none()
+
+
 def can_view_pegawai_private(user, pegawai) -> bool:
     """Contact data and account state: the person, their atasan, their OPD's pengelola, BKPSDM."""
     own = pegawai_of(user)
@@ -202,13 +219,6 @@ def can_manage_periode(user) -> bool:
     return is_admin_bkpsdm(user)
 
 
-def can_manage_indikator_of(user, unit) -> bool:
-    """Unit indicators: the pengelola of the unit's OPD, and BKPSDM for every unit."""
-    if is_admin_bkpsdm(user):
-        return True
-    return is_pengelola(user) and unit.path.startswith(_managed_opd_path(user))
-
-
 def can_change_locked_periode(user) -> bool:
     """A locked year or period changes only by BKPSDM (and the service asks for a reason)."""
     return is_admin_bkpsdm(user)
@@ -217,16 +227,6 @@ def can_change_locked_periode(user) -> bool:
 def can_add_indikator(user) -> bool:
     """Pengelola OPD and BKPSDM add unit indicators (and import them)."""
     return is_admin_bkpsdm(user) or is_pengelola(user)
-
-
-def indikator_manageable(queryset, user, unit_field: str = "unit"):
-    """The rows (units, sasaran) whose indicators the user may edit: all for BKPSDM, their OPD for a pengelola."""
-    if is_admin_bkpsdm(user):
-        return queryset
-    if is_pengelola(user):
-        lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
-        return queryset.filter(**{lookup: _managed_opd_path(user)})
-    return queryset.none()
 
 
 def _skp_is_open_for_change(skp) -> bool:
@@ -241,7 +241,7 @@ def can_edit_skp(user, skp) -> bool:
 
 def can_edit_indikator(user, indikator) -> bool:
     """A unit indicator's manager edits it; in a locked year only BKPSDM (the service asks a reason)."""
-    if not can_manage_indikator_of(user, indikator.sasaran.unit):
+    if not can_manage_unit_data(user, indikator.sasaran.unit):
         return False
     return not indikator.is_locked() or can_change_locked_periode(user)
 
@@ -291,7 +291,7 @@ def can_fill_matriks(user, skp) -> bool:
 
 _EDIT_RULES.update({
     "indikator.Periode": lambda user, obj: can_manage_periode(user),
-    "indikator.SasaranStrategis": lambda user, obj: can_manage_indikator_of(user, obj.unit),
+    "indikator.SasaranStrategis": lambda user, obj: can_manage_unit_data(user, obj.unit),
     "indikator.IndikatorKinerja": can_edit_indikator,
     "indikator.Skp": can_edit_skp,
     "indikator.RencanaHasilKerja": lambda user, obj: can_edit_skp(user, obj.skp),
@@ -312,22 +312,6 @@ class ManagedUnitQuerySet(UnitScopedQuerySet):
 
     def _pegawai_condition(self, pegawai):
         return Q(pk__in=[])
-
-
-def units_managed_by(user, units):
-    """Narrow a UnitKerja queryset to the units whose surveys and needs the user manages."""
-    if is_admin_bkpsdm(user):
-        return units
-    if is_pengelola(user):
-        return units.filter(path__startswith=_managed_opd_path(user))
-    return units.none()
-
-
-def can_manage_unit_data(user, unit) -> bool:
-    """BKPSDM manages every unit; a pengelola OPD the units of their own OPD."""
-    if is_admin_bkpsdm(user):
-        return True
-    return is_pengelola(user) and unit.path.startswith(_managed_opd_path(user))
 
 
 def can_open_survei_list(user) -> bool:

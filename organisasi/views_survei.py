@@ -307,7 +307,7 @@ def kebutuhan_detail(request, pk):
         "kebutuhan": kebutuhan,
         "can_edit": permissions.can_edit(request.user, kebutuhan),
         "riwayat": kebutuhan.history.select_related("history_user").order_by("-history_date")[:20],
-        "answered_by": kebutuhan.answered_by(),
+        "answered_by": kebutuhan.answered_by(request.user),
     }
     return render(request, "organisasi/kebutuhan_detail.html", context)
 
