@@ -62,13 +62,67 @@ def add_skm_unsur(survei: Survei) -> list[Pertanyaan]:
     return Pertanyaan.objects.bulk_create(rows)
 
 
-def add_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
-    """Save a question from the builder, appended after the survey's last question."""
+def save_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
+    """Save a question from the builder (a new one goes after the survey's last question).
+
+    Raises ValidationError (a dict by field) when an answered question's tipe, pilihan or bobot
+    would change, or when the survey's unsur weights would no longer be usable (see bobot_problem).
+    """
+    if pertanyaan.pk:
+        _check_answered_unchanged(pertanyaan)
+    if pertanyaan.tipe == Tipe.UNSUR_SKM or pertanyaan.bobot is not None:
+        _check_weights_with(pertanyaan)
     if not pertanyaan.urutan:
         last = pertanyaan.survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0
         pertanyaan.urutan = last + 1
     pertanyaan.save()
     return pertanyaan
+
+
+# Answers are stored against these fields: changing them would silently change the results.
+FIELDS_LOCKED_BY_ANSWERS = ("tipe", "pilihan", "bobot")
+
+
+def _check_answered_unchanged(pertanyaan: Pertanyaan) -> None:
+    stored = Pertanyaan.objects.get(pk=pertanyaan.pk)
+    changed = [name for name in FIELDS_LOCKED_BY_ANSWERS if getattr(stored, name) != getattr(pertanyaan, name)]
+    if changed and stored.jawaban_set.exists():
+        raise ValidationError({
+            name: "Pertanyaan ini sudah dijawab: hanya kata-katanya yang dapat diubah." for name in changed
+        })
+
+
+def _check_weights_with(pertanyaan: Pertanyaan) -> None:
+    others = pertanyaan.survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).exclude(pk=pertanyaan.pk)
+    weights = list(others.values_list("bobot", flat=True))
+    if pertanyaan.tipe == Tipe.UNSUR_SKM:
+        weights.append(pertanyaan.bobot)
+    elif pertanyaan.bobot is not None:
+        raise ValidationError({"bobot": "Bobot hanya berlaku untuk pertanyaan bertipe unsur SKM."})
+    problem = bobot_problem(weights)
+    if problem:
+        raise ValidationError({"bobot": problem})
+
+
+BOBOT_TOLERANSI = Decimal("0.0001")
+
+
+def bobot_problem(weights: list) -> str | None:
+    """Why a survey's custom unsur weights cannot be used (None when all empty or consistent).
+
+    Custom weights are allowed only if every SKM unsur of the survey has a weight ≥ 0 and
+    they sum to 1 (± 0,0001), domain.md §0.
+    """
+    if all(weight is None for weight in weights):
+        return None
+    if any(weight is None for weight in weights):
+        return "Bobot harus diisi untuk semua unsur SKM survei ini, atau dikosongkan semuanya."
+    if any(weight < 0 for weight in weights):
+        return "Bobot unsur tidak boleh negatif."
+    total = sum(Decimal(weight) for weight in weights)
+    if abs(total - 1) > BOBOT_TOLERANSI:
+        return f"Jumlah bobot semua unsur SKM harus 1 (sekarang {total.normalize():f})."
+    return None
 
 
 def delete_pertanyaan(pertanyaan: Pertanyaan) -> None:
@@ -204,6 +258,17 @@ def _clean_profil(profil: dict) -> dict:
 # --- results ------------------------------------------------------------------
 
 
+PEMBULATAN = "IKM dibulatkan setengah ke atas ke 2 desimal; mutu ditentukan dari nilai yang sudah dibulatkan."
+
+
+def _decimal_text(number) -> str:
+    """A Decimal without trailing zeros and with a decimal comma (0,2; 0,1111)."""
+    if number is None:
+        return "–"
+    text = f"{Decimal(number).normalize():f}"
+    return text.replace(".", ",")
+
+
 def round2(value) -> Decimal:
     """Round half up to two decimals, as SKM reports do."""
     if isinstance(value, Fraction):
@@ -211,13 +276,21 @@ def round2(value) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+# The regulation's own literal 0,11 weight gives at least 25 × 0,99 = 24,75: still the lowest band.
+IKM_TERENDAH = Decimal("24.75")
+
+
 def mutu_for(ikm: Decimal, bands) -> MutuPelayanan | None:
-    """The quality band of an IKM already rounded to two decimals (bands sorted low to high)."""
+    """The quality band of an IKM already rounded to two decimals (bands sorted low to high).
+
+    None when the IKM lies outside every band: never a guess from the nearest band.
+    """
     bands = list(bands)
-    if not bands:
-        return None
-    # With the literal 0,11 weight an all-1 survey scores 24,75: still the lowest band.
-    return next((band for band in bands if ikm <= band.batas_atas), bands[-1])
+    for index, band in enumerate(bands):
+        lowest = IKM_TERENDAH if index == 0 else band.batas_bawah
+        if min(lowest, band.batas_bawah) <= ikm <= band.batas_atas:
+            return band
+    return None
 
 
 @dataclass
@@ -274,10 +347,25 @@ class HasilSurvei:
     terlemah: HasilPertanyaan | None = None
     sebelumnya: "HasilSurvei | None" = None
     profil: list = field(default_factory=list)
+    masalah_bobot: str | None = None  # why no IKM is shown although unsur were answered
 
     @property
     def unsur(self) -> list[HasilPertanyaan]:
         return [hasil for hasil in self.pertanyaan if hasil.is_unsur]
+
+    @property
+    def bobot_label(self) -> str:
+        """Which unsur weights the IKM used, for the results page, the xlsx and the PDF."""
+        unsur = self.unsur
+        answered = sum(1 for hasil in unsur if hasil.rata is not None) or len(unsur)
+        if any(hasil.pertanyaan.bobot is not None for hasil in unsur):
+            given = ", ".join(
+                f"U{hasil.pertanyaan.urutan} {_decimal_text(hasil.pertanyaan.bobot)}" for hasil in unsur
+            )
+            return f"Bobot khusus per unsur: {given} (dibagi jumlah bobot unsur yang dijawab)"
+        if self.survei.mode_bobot == Survei.ModeBobot.LITERAL:
+            return f"0,11 per unsur seperti tertulis di PermenPANRB 14/2017, dikali 9 ÷ {answered} unsur yang dijawab"
+        return f"Eksak: 1 ÷ {answered} unsur yang dijawab"
 
     @property
     def lainnya(self) -> list[HasilPertanyaan]:
@@ -411,19 +499,31 @@ def compute_profil(survei: Survei) -> list[tuple[str, list[tuple[str, int]]]]:
 
 
 def skm_weights(survei: Survei, answered: list[HasilPertanyaan]) -> list[Fraction]:
-    """The bobot of each answered unsur (see compute_hasil)."""
+    """The bobot of each answered unsur (see compute_hasil); weights already checked by bobot_problem.
+
+    An unsur nobody answered is left out rather than counted as 0, in every mode: exact
+    weights are 1/(answered unsur), the literal 0,11 is scaled by 9/(answered unsur), and
+    custom weights are divided by the sum of the answered unsur's weights.
+    """
     if any(hasil.pertanyaan.bobot is not None for hasil in answered):
-        return [Fraction(hasil.pertanyaan.bobot or 0) for hasil in answered]
+        given = [Fraction(hasil.pertanyaan.bobot) for hasil in answered]
+        total = sum(given)
+        return [weight / total for weight in given] if total else []
     if survei.mode_bobot == Survei.ModeBobot.LITERAL:
-        return [Fraction("0.11")] * len(answered)
+        return [Fraction("0.11") * 9 / len(answered)] * len(answered)
     return [Fraction(1, len(answered))] * len(answered)
 
 
 def _score_skm(hasil: HasilSurvei) -> None:
+    hasil.masalah_bobot = bobot_problem([unsur.pertanyaan.bobot for unsur in hasil.unsur]) if hasil.unsur else None
     answered = [unsur for unsur in hasil.unsur if unsur.rata is not None]
-    if not answered:
+    if not answered or hasil.masalah_bobot:
         return
-    for unsur, bobot in zip(answered, skm_weights(hasil.survei, answered), strict=True):
+    weights = skm_weights(hasil.survei, answered)
+    if not weights:
+        hasil.masalah_bobot = "Semua unsur yang dijawab berbobot 0, sehingga IKM tidak dapat dihitung."
+        return
+    for unsur, bobot in zip(answered, weights, strict=True):
         unsur.bobot = bobot
     hasil.ikm = round2(25 * sum(unsur.rata * unsur.bobot for unsur in answered))
     hasil.mutu = mutu_for(hasil.ikm, MutuPelayanan.objects.order_by("batas_bawah"))
@@ -443,7 +543,7 @@ def kebutuhan_from_hasil(hasil: HasilSurvei, pertanyaan_id: int) -> Kebutuhan:
             f"Unsur {pertanyaan.urutan} {pertanyaan.unsur}: NRR {_id(item.nrr)} dari {item.jumlah} jawaban "
             f"(nilai konversi {_id(item.nilai_konversi)})."
         )
-        if hasil.ikm is not None:
+        if hasil.ikm is not None and hasil.mutu is not None:
             lines.append(f"IKM survei {_id(hasil.ikm)}, mutu {hasil.mutu.mutu} ({hasil.mutu.kinerja}).")
         if hasil.terlemah is item:
             lines.append("Unsur ini bernilai terendah dalam survei.")
@@ -603,8 +703,9 @@ def hasil_workbook(hasil: HasilSurvei) -> bytes:
     rows = [
         ["Survei", survei.judul], ["Unit kerja", survei.unit.nama], ["Program/layanan", survei.program],
         ["Periode", survei.periode], ["Responden", hasil.responden], ["Target responden", survei.target_responden],
-        ["Bobot unsur", survei.get_mode_bobot_display()],
-        ["IKM", float(hasil.ikm) if hasil.ikm is not None else "-"],
+        ["Bobot unsur", hasil.bobot_label],
+        ["IKM", float(hasil.ikm) if hasil.ikm is not None else (hasil.masalah_bobot or "-")],
+        ["Pembulatan", PEMBULATAN],
         ["Mutu pelayanan", f"{hasil.mutu.mutu} ({hasil.mutu.kinerja})" if hasil.mutu else "-"],
     ]
     for row in rows:
@@ -649,6 +750,7 @@ def hasil_pdf(hasil: HasilSurvei, *, base_url: str) -> bytes:
     context = {
         "hasil": hasil,
         "survei": hasil.survei,
+        "pembulatan": PEMBULATAN,
         "mutu_list": MutuPelayanan.objects.order_by("-batas_bawah"),
         "kebutuhan_list": hasil.survei.kebutuhan_set.select_related("pemilik").order_by("created_at"),
     }

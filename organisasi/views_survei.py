@@ -22,7 +22,7 @@ from organisasi.forms_survei import (
     PertanyaanForm,
     SurveiForm,
 )
-from organisasi.models import Kebutuhan, Survei
+from organisasi.models import Kebutuhan, Pertanyaan, Survei
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -84,11 +84,8 @@ def survei_update(request, pk):
 def pertanyaan_create(request, pk):
     """Add a question from the builder; htmx gets the question list back, others a redirect."""
     survei = _survei(request, pk, edit=True)
-    form = PertanyaanForm(request.POST)
-    if form.is_valid():
-        pertanyaan = form.save(commit=False)
-        pertanyaan.survei = survei
-        services_survei.add_pertanyaan(pertanyaan)
+    form = PertanyaanForm(request.POST, instance=Pertanyaan(survei=survei))
+    if _save_pertanyaan(form):
         form = PertanyaanForm()
         if not request.htmx:
             messages.success(request, "Pertanyaan ditambahkan.")
@@ -102,11 +99,22 @@ def pertanyaan_update(request, pk, pertanyaan_pk):
     survei = _survei(request, pk, edit=True)
     pertanyaan = get_object_or_404(survei.pertanyaan_set, pk=pertanyaan_pk)
     form = PertanyaanForm(request.POST or None, instance=pertanyaan)
-    if form.is_valid():
-        form.save()
+    if _save_pertanyaan(form):
         messages.success(request, "Pertanyaan disimpan.")
         return redirect(survei)
     return render(request, "organisasi/pertanyaan_form.html", {"form": form, "survei": survei})
+
+
+def _save_pertanyaan(form) -> bool:
+    """Save a valid question form through the service; refusals go onto the form (input kept)."""
+    if not form.is_valid():
+        return False
+    try:
+        services_survei.save_pertanyaan(form.save(commit=False))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
 
 
 @require_POST
@@ -131,6 +139,7 @@ def survei_hasil(request, pk):
     context = {
         "survei": survei,
         "hasil": services_survei.compute_hasil(survei),
+        "pembulatan": services_survei.PEMBULATAN,
         "can_edit": permissions.can_edit(request.user, survei),
         "kebutuhan_list": survei.kebutuhan_set.order_by("-created_at"),
     }

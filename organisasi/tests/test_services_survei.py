@@ -336,3 +336,111 @@ def test_results_of_choice_number_and_text_questions():
     assert item_pilihan.sebaran_rows() == [("Armada", 2, Decimal("66.67")), ("Jadwal", 1, Decimal("33.33"))]
     assert (item_angka.jumlah, item_angka.nrr) == (3, Decimal("4.00"))
     assert (item_teks.jumlah, item_teks.teks_list) == (1, ["Bagus"])
+
+
+# --- review fixes: unsur weights -------------------------------------------------
+
+
+def test_save_pertanyaan_refuses_a_weight_that_leaves_the_unsur_weights_not_summing_to_one():
+    survei = skm_survei()
+    first = survei.pertanyaan_set.order_by("urutan").first()
+    first.bobot = Decimal("0.5")
+
+    with pytest.raises(ValidationError) as refused:
+        services_survei.save_pertanyaan(first)
+
+    assert "semua unsur" in refused.value.message_dict["bobot"][0]
+    assert not survei.pertanyaan_set.filter(bobot__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("weights", "problem"),
+    [
+        ([None] * 9, None),
+        ([Decimal("0.1111")] * 8 + [Decimal("0.1112")], None),
+        ([Decimal("0.5")] * 9, "harus 1"),
+        ([Decimal("0.2")] + [None] * 8, "semua unsur"),
+        ([Decimal("-0.5"), Decimal("1.5")] + [Decimal("0")] * 7, "negatif"),
+    ],
+)
+def test_bobot_problem_allows_only_non_negative_weights_of_every_unsur_summing_to_one(weights, problem):
+    result = services_survei.bobot_problem(weights)
+
+    assert (result is None) if problem is None else problem in result
+
+
+def test_results_show_no_ikm_when_custom_weights_do_not_sum_to_one():
+    survei = skm_survei()
+    survei.pertanyaan_set.update(bobot=Decimal("0.5"))
+    answer(survei, [4] * 9)
+
+    hasil = services_survei.compute_hasil(survei)
+
+    assert hasil.ikm is None and hasil.mutu is None
+    assert "harus 1" in hasil.masalah_bobot
+
+
+def test_results_show_no_ikm_when_only_one_unsur_has_a_weight():
+    survei = skm_survei()
+    survei.pertanyaan_set.filter(urutan=1).update(bobot=Decimal("0.2"))
+    answer(survei, [4] + [1] * 8)
+
+    hasil = services_survei.compute_hasil(survei)
+
+    assert hasil.ikm is None
+    assert "semua unsur" in hasil.masalah_bobot
+
+
+@pytest.mark.parametrize("ikm", ["450.00", "100.01", "24.74", "-5.00"])
+def test_mutu_for_an_ikm_outside_every_band_is_none(ikm):
+    bands = MutuPelayanan.objects.order_by("batas_bawah")
+
+    assert services_survei.mutu_for(Decimal(ikm), bands) is None
+
+
+def test_literal_weight_leaves_out_an_unsur_nobody_answered():
+    survei = skm_survei(mode_bobot=Survei.ModeBobot.LITERAL)
+    for _ in range(3):
+        answer(survei, [4] * 8 + [None])
+
+    hasil = services_survei.compute_hasil(survei)
+
+    # 0,11 × 9/8 per answered unsur: the same 99,00 as when all nine are answered with 4.
+    assert hasil.ikm == Decimal("99.00")
+
+
+def test_custom_weights_are_divided_by_the_weights_of_the_answered_unsur():
+    survei = skm_survei()
+    survei.pertanyaan_set.update(bobot=Decimal("0.1"))
+    survei.pertanyaan_set.filter(urutan=1).update(bobot=Decimal("0.2"))
+    answer(survei, [4] * 8 + [None])
+
+    hasil = services_survei.compute_hasil(survei)
+
+    assert hasil.ikm == Decimal("100.00")
+    assert sum(unsur.bobot for unsur in hasil.unsur if unsur.bobot is not None) == 1
+
+
+@pytest.mark.parametrize(
+    ("setup", "label"),
+    [
+        ({}, "Eksak: 1 ÷ 9 unsur yang dijawab"),
+        ({"mode_bobot": Survei.ModeBobot.LITERAL}, "0,11 per unsur"),
+    ],
+)
+def test_bobot_label_names_the_weights_used(setup, label):
+    survei = skm_survei(**setup)
+    answer(survei, [4] * 9)
+
+    assert services_survei.compute_hasil(survei).bobot_label.startswith(label)
+
+
+def test_bobot_label_lists_custom_weights_per_unsur():
+    survei = skm_survei()
+    survei.pertanyaan_set.update(bobot=Decimal("0.1"))
+    survei.pertanyaan_set.filter(urutan=1).update(bobot=Decimal("0.2"))
+
+    label = services_survei.compute_hasil(survei).bobot_label
+
+    assert label.startswith("Bobot khusus per unsur: U1 0,2, U2 0,1")
+    assert "Eksak" not in label

@@ -1,9 +1,11 @@
 import io
+from decimal import Decimal
 
 import pytest
 from django.core import signing
 from django.urls import reverse
 
+from organisasi import services_survei
 from organisasi.forms_survei import TIKET_SALT
 from organisasi.models import Jawaban, Kebutuhan, Responden, Survei
 from organisasi.tests.factories_survei import KebutuhanFactory, SurveiFactory, answer, skm_survei
@@ -446,3 +448,73 @@ def test_admin_lists_survey_and_need_models(client, org, model):
     response = client.get(reverse(f"admin:organisasi_{model}_changelist"))
 
     assert response.status_code == 200
+
+
+def test_pertanyaan_update_refuses_inconsistent_weights_on_the_form_keeping_the_input(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    pertanyaan = survei.pertanyaan_set.order_by("urutan").first()
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(
+        reverse("organisasi:pertanyaan_update", args=[survei.pk, pertanyaan.pk]),
+        {"teks": pertanyaan.teks, "unsur": pertanyaan.unsur, "tipe": pertanyaan.tipe, "wajib": "on", "bobot": "0.5"},
+    )
+
+    assert response.status_code == 200
+    assert "bobot" in response.context["form"].errors
+    assert response.context["form"]["bobot"].value() == "0.5"
+    pertanyaan.refresh_from_db()
+    assert pertanyaan.bobot is None
+
+
+def test_results_page_states_custom_weights_and_rounding(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    survei.pertanyaan_set.update(bobot=Decimal("0.1111"))
+    survei.pertanyaan_set.filter(urutan=9).update(bobot=Decimal("0.1112"))
+    answer(survei, [4] * 9)
+    client.force_login(org.pengelola.akun)
+
+    page = client.get(reverse("organisasi:survei_hasil", args=[survei.pk])).content.decode()
+
+    assert "Bobot khusus per unsur" in page and "Eksak" not in page
+    assert "IKM dibulatkan setengah ke atas ke 2 desimal" in page
+
+
+def test_results_page_says_why_there_is_no_ikm(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    survei.pertanyaan_set.update(bobot=Decimal("0.5"))
+    answer(survei, [4] * 9)
+    client.force_login(org.pengelola.akun)
+
+    page = client.get(reverse("organisasi:survei_hasil", args=[survei.pk])).content.decode()
+
+    assert "IKM tidak dihitung" in page
+
+
+def test_results_workbook_carries_the_weight_label_and_rounding_rule(org):
+    from openpyxl import load_workbook
+
+    survei = skm_survei(unit=org.bidang_a, mode_bobot=Survei.ModeBobot.LITERAL)
+    answer(survei, [4] * 9)
+    hasil = services_survei.compute_hasil(survei)
+
+    sheet = load_workbook(io.BytesIO(services_survei.hasil_workbook(hasil)))["Ringkasan"]
+
+    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}
+    assert values["Bobot unsur"] == hasil.bobot_label
+    assert values["Pembulatan"] == services_survei.PEMBULATAN
+
+
+@pytest.mark.parametrize(("jenis", "shows_dasar"), [(Survei.Jenis.SKM, True), (Survei.Jenis.KHUSUS, False)])
+def test_report_names_the_skm_regulation_only_for_skm_surveys(org, jenis, shows_dasar):
+    from django.template.loader import render_to_string
+
+    survei = skm_survei(unit=org.bidang_a) if jenis == Survei.Jenis.SKM else SurveiFactory(unit=org.bidang_a)
+    answer(survei, [4] * 9)
+    hasil = services_survei.compute_hasil(survei)
+
+    html = render_to_string("organisasi/survei_laporan.html", {"hasil": hasil, "survei": survei,
+                                                               "pembulatan": services_survei.PEMBULATAN})
+
+    assert ("PANRB Nomor 14 Tahun 2017" in html) is shows_dasar
+    assert (services_survei.PEMBULATAN in html) is shows_dasar  # stated wherever an IKM is reported
