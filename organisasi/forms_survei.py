@@ -52,8 +52,13 @@ class PertanyaanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
+        if self.instance.pk:
             self.initial["pilihan"] = "\n".join(self.instance.pilihan)
+            if self.instance.jawaban_set.exists():
+                # Answers are stored against these: only the wording may change now.
+                for name in Pertanyaan.FIELDS_LOCKED_BY_ANSWERS:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = "Tidak dapat diubah: pertanyaan ini sudah dijawab."
 
     def clean_pilihan(self):
         return [line.strip() for line in self.cleaned_data["pilihan"].splitlines() if line.strip()]

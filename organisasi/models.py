@@ -460,6 +460,8 @@ class Pertanyaan(models.Model):
 
     # (lowest, highest) accepted answer of the scaled types; yes = 1, no = 0.
     SKALA = {Tipe.UNSUR_SKM: (1, 4), Tipe.LIKERT: (1, 5), Tipe.YA_TIDAK: (0, 1)}
+    # Answers are read through these: once a question has answers they cannot change.
+    FIELDS_LOCKED_BY_ANSWERS = ("tipe", "pilihan", "bobot")
 
     survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
     urutan = models.PositiveSmallIntegerField("urutan")

@@ -79,13 +79,9 @@ def save_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
     return pertanyaan
 
 
-# Answers are stored against these fields: changing them would silently change the results.
-FIELDS_LOCKED_BY_ANSWERS = ("tipe", "pilihan", "bobot")
-
-
 def _check_answered_unchanged(pertanyaan: Pertanyaan) -> None:
     stored = Pertanyaan.objects.get(pk=pertanyaan.pk)
-    changed = [name for name in FIELDS_LOCKED_BY_ANSWERS if getattr(stored, name) != getattr(pertanyaan, name)]
+    changed = [name for name in Pertanyaan.FIELDS_LOCKED_BY_ANSWERS if getattr(stored, name) != getattr(pertanyaan, name)]
     if changed and stored.jawaban_set.exists():
         raise ValidationError({
             name: "Pertanyaan ini sudah dijawab: hanya kata-katanya yang dapat diubah." for name in changed

@@ -444,3 +444,36 @@ def test_bobot_label_lists_custom_weights_per_unsur():
 
     assert label.startswith("Bobot khusus per unsur: U1 0,2, U2 0,1")
     assert "Eksak" not in label
+
+
+# --- review fixes: answered questions ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("tipe", Pertanyaan.Tipe.YA_TIDAK), ("pilihan", ["Buruk", "Baik"]), ("bobot", Decimal("1"))],
+)
+def test_save_pertanyaan_refuses_changing_how_an_answered_question_is_scored(field, value):
+    survei = SurveiFactory()
+    pertanyaan = PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.LIKERT)
+    answer(survei, [5])
+    setattr(pertanyaan, field, value)
+
+    with pytest.raises(ValidationError) as refused:
+        services_survei.save_pertanyaan(pertanyaan)
+
+    assert "sudah dijawab" in refused.value.message_dict[field][0]
+    pertanyaan.refresh_from_db()
+    assert pertanyaan.tipe == Pertanyaan.Tipe.LIKERT and pertanyaan.pilihan == [] and pertanyaan.bobot is None
+
+
+def test_save_pertanyaan_allows_rewording_an_answered_question():
+    survei = SurveiFactory()
+    pertanyaan = PertanyaanFactory(survei=survei)
+    answer(survei, [5])
+    pertanyaan.teks = "Bagaimana pelayanan petugas kami?"
+
+    services_survei.save_pertanyaan(pertanyaan)
+
+    pertanyaan.refresh_from_db()
+    assert pertanyaan.teks == "Bagaimana pelayanan petugas kami?"

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from organisasi import services_survei
 from organisasi.forms_survei import TIKET_SALT
-from organisasi.models import Jawaban, Kebutuhan, Responden, Survei
-from organisasi.tests.factories_survei import KebutuhanFactory, SurveiFactory, answer, skm_survei
+from organisasi.models import Jawaban, Kebutuhan, Pertanyaan, Responden, Survei
+from organisasi.tests.factories_survei import KebutuhanFactory, PertanyaanFactory, SurveiFactory, answer, skm_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -518,3 +518,20 @@ def test_report_names_the_skm_regulation_only_for_skm_surveys(org, jenis, shows_
 
     assert ("PANRB Nomor 14 Tahun 2017" in html) is shows_dasar
     assert (services_survei.PEMBULATAN in html) is shows_dasar  # stated wherever an IKM is reported
+
+
+def test_editing_an_answered_question_keeps_its_type_and_results(client, org):
+    survei = SurveiFactory(unit=org.bidang_a)
+    pertanyaan = PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.LIKERT)
+    answer(survei, [5])
+    answer(survei, [3])
+    client.force_login(org.pengelola.akun)
+    url = reverse("organisasi:pertanyaan_update", args=[survei.pk, pertanyaan.pk])
+
+    form = client.get(url).context["form"]
+    client.post(url, {"teks": "Baru?", "unsur": "", "tipe": "ya_tidak", "pilihan": "", "wajib": "on"})
+
+    assert form.fields["tipe"].disabled and form.fields["pilihan"].disabled and form.fields["bobot"].disabled
+    pertanyaan.refresh_from_db()
+    assert pertanyaan.tipe == Pertanyaan.Tipe.LIKERT and pertanyaan.teks == "Baru?"
+    assert services_survei.compute_hasil(survei).pertanyaan[0].rata == 4
