@@ -138,7 +138,7 @@ class RespondenAdmin(admin.ModelAdmin):
     search_fields = ["survei__judul"]
     list_select_related = ["survei"]
     readonly_fields = ["sesi_hash", "ip_hash"]
-    raw_id_fields = ["survei", "pengguna"]
+    raw_id_fields = ["survei"]
     inlines = [JawabanInline]
 
 

@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.core import signing
 
@@ -89,11 +91,16 @@ def _question_field(pertanyaan: Pertanyaan) -> forms.Field:
     return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **options)
 
 
+def new_tiket(survei: Survei) -> str:
+    """A signed (survey id, random nonce): the form's one-submission key, no session needed."""
+    return signing.dumps([survei.pk, secrets.token_urlsafe(16)], salt=TIKET_SALT)
+
+
 class JawabanForm(forms.Form):
     """The answer form: one field per question, the optional profile, a honeypot and a ticket.
 
-    The ticket is a signature of the survey id: a form posted to another survey's address,
-    or one older than a day, is refused. The honeypot (`situs_web`) is hidden from people.
+    The ticket signs the survey id and a random nonce: a form posted to another survey's
+    address, older than a day, or already submitted once, is refused. The honeypot (`situs_web`) is hidden from people.
     """
 
     usia = forms.ChoiceField(label="Usia", required=False, choices=[("", "—")] + Responden.Usia.choices)
@@ -117,7 +124,7 @@ class JawabanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.survei = survei
         self.pertanyaan_list = list(pertanyaan_list)
-        self.initial.setdefault("tiket", signing.dumps(survei.pk, salt=TIKET_SALT))
+        self.initial.setdefault("tiket", new_tiket(survei))
         for pertanyaan in self.pertanyaan_list:
             self.fields[f"p{pertanyaan.pk}"] = _question_field(pertanyaan)
         for bound in self.visible_fields():
@@ -136,13 +143,14 @@ class JawabanForm(forms.Form):
         return bool(self.data.get("situs_web"))
 
     def clean_tiket(self):
+        """The ticket's random nonce (its hash is stored: one form, one submission)."""
         try:
-            survei_id = signing.loads(self.cleaned_data["tiket"], salt=TIKET_SALT, max_age=TIKET_MAX_AGE)
-        except signing.BadSignature as error:
+            survei_id, nonce = signing.loads(self.cleaned_data["tiket"], salt=TIKET_SALT, max_age=TIKET_MAX_AGE)
+        except (signing.BadSignature, TypeError, ValueError) as error:
             raise forms.ValidationError("Formulir kedaluwarsa atau tidak sah. Muat ulang halaman ini.") from error
-        if survei_id != self.survei.pk:
+        if survei_id != self.survei.pk or not nonce:
             raise forms.ValidationError("Formulir ini bukan milik survei ini. Muat ulang halaman ini.")
-        return survei_id
+        return nonce
 
     def raw_answers(self) -> dict:
         return {p.pk: self.cleaned_data.get(f"p{p.pk}") for p in self.pertanyaan_list}

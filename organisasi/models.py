@@ -539,9 +539,9 @@ class Responden(models.Model):
     # submission and to rate-limit, without storing anything that identifies a citizen.
     sesi_hash = models.CharField("sidik sesi", max_length=64, blank=True, editable=False)
     ip_hash = models.CharField("sidik alamat IP", max_length=64, blank=True, editable=False)
-    pengguna = models.ForeignKey(
-        Pengguna, verbose_name="akun ASN", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    # Internal surveys: a keyed hash of the ASN account id, only to allow one answer per ASN;
+    # the account itself is never stored with the answers.
+    akun_hash = models.CharField("sidik akun ASN", max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "responden"
@@ -552,7 +552,7 @@ class Responden(models.Model):
                 fields=["survei", "sesi_hash"], condition=~Q(sesi_hash=""), name="responden_satu_per_sesi"
             ),
             models.UniqueConstraint(
-                fields=["survei", "pengguna"], condition=Q(pengguna__isnull=False), name="responden_satu_per_akun"
+                fields=["survei", "akun_hash"], condition=~Q(akun_hash=""), name="responden_satu_per_akun"
             ),
         ]
 

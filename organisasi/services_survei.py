@@ -34,6 +34,9 @@ PESAN_DITUTUP = "Survei ini sedang tidak menerima jawaban. Terima kasih atas kes
 PESAN_DUPLIKAT = "Anda sudah mengisi survei ini. Terima kasih, jawaban Anda sudah tercatat."
 PESAN_BATAS = "Terlalu banyak pengisian dari jaringan Anda dalam satu jam terakhir. Silakan coba lagi nanti."
 PESAN_WAJIB = "Pertanyaan ini wajib dijawab."
+PESAN_TIKET_TERPAKAI = (
+    "Formulir ini sudah pernah dikirim. Bila Anda belum mengisi survei ini, muat ulang halaman untuk formulir baru."
+)
 
 
 # --- building surveys ---------------------------------------------------------
@@ -135,7 +138,7 @@ def delete_pertanyaan(pertanyaan: Pertanyaan) -> None:
 
 
 def fingerprint(value: str) -> str:
-    """A keyed SHA-256 of a session key or IP address (never stored in clear)."""
+    """A keyed SHA-256 of a form ticket, an account id or an IP address (never stored in clear)."""
     if not value:
         return ""
     return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
@@ -197,25 +200,28 @@ def parse_answers(pertanyaan_list, raw_answers: dict) -> tuple[list[Jawaban], di
 
 
 def submit_responden(
-    survei: Survei, *, raw_answers: dict, profil: dict, session_key: str, ip_address: str = "",
+    survei: Survei, *, raw_answers: dict, profil: dict, tiket: str, ip_address: str = "",
     pengguna=None, now=None,
 ) -> Responden:
     """Store one respondent and all their answers, or nothing.
 
-    Raises ValidationError (code "ditutup", "duplikat", "batas" or "jawaban" with a dict of
-    messages by pertanyaan id) when the survey is closed, this browser session or ASN
-    account already answered, the address is over the hourly limit, or an answer is invalid.
+    `tiket` is the random nonce of the signed form ticket: its keyed hash is stored, so one
+    form can be submitted once. Raises ValidationError (code "ditutup", "tiket", "duplikat",
+    "batas", or "jawaban" with a dict of messages by pertanyaan id) when the survey is closed,
+    this form was already submitted, this ASN already answered (internal surveys), the
+    address is over the hourly limit, or an answer is invalid.
     """
     now = now or timezone.now()
     if not survei.is_open(timezone.localdate(now)):
         raise ValidationError(PESAN_DITUTUP, code="ditutup")
-    sesi_hash, ip_hash = fingerprint(session_key), fingerprint(ip_address)
-    if not sesi_hash and pengguna is None:
-        raise ValidationError("Sesi peramban tidak dikenali. Aktifkan cookie lalu muat ulang halaman.", code="sesi")
+    if not tiket:
+        raise ValidationError(PESAN_TIKET_TERPAKAI, code="tiket")
+    tiket_hash, ip_hash = fingerprint(f"tiket:{tiket}"), fingerprint(ip_address)
+    akun_hash = account_fingerprint(pengguna)
     earlier = Responden.objects.filter(survei=survei)
-    if earlier.filter(sesi_hash=sesi_hash).exclude(sesi_hash="").exists() or (
-        pengguna is not None and earlier.filter(pengguna=pengguna).exists()
-    ):
+    if earlier.filter(sesi_hash=tiket_hash).exists():
+        raise ValidationError(PESAN_TIKET_TERPAKAI, code="tiket")
+    if akun_hash and earlier.filter(akun_hash=akun_hash).exists():
         raise ValidationError(PESAN_DUPLIKAT, code="duplikat")
     hour_ago = now - datetime.timedelta(hours=1)
     if ip_hash and earlier.filter(ip_hash=ip_hash, diisi_pada__gte=hour_ago).count() >= BATAS_PENGISIAN_PER_JAM:
@@ -226,15 +232,20 @@ def submit_responden(
     try:
         with transaction.atomic():
             responden = Responden.objects.create(
-                survei=survei, diisi_pada=now, sesi_hash=sesi_hash, ip_hash=ip_hash, pengguna=pengguna,
+                survei=survei, diisi_pada=now, sesi_hash=tiket_hash, ip_hash=ip_hash, akun_hash=akun_hash,
                 **_clean_profil(profil),
             )
             for jawaban in answers:
                 jawaban.responden = responden
             Jawaban.objects.bulk_create(answers)
-    except IntegrityError as error:  # two tabs submitting at the same instant
+    except IntegrityError as error:  # the same form or account submitting twice at the same instant
         raise ValidationError(PESAN_DUPLIKAT, code="duplikat") from error
     return responden
+
+
+def account_fingerprint(pengguna) -> str:
+    """The keyed hash that stands for an ASN account on an internal survey ("" for none)."""
+    return fingerprint(f"akun:{pengguna.pk}") if pengguna is not None else ""
 
 
 PROFIL_FIELDS = {

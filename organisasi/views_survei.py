@@ -197,6 +197,7 @@ def survei_import_template(request, pk):
 
 
 def _answered_key(survei):
+    # Only read on GET: a cookieless visit never creates a session row.
     return f"survei-dijawab-{survei.pk}"
 
 
@@ -218,7 +219,6 @@ def jawab(request, token):
     form = JawabanForm(request.POST or None, survei=survei, pertanyaan_list=survei.pertanyaan_set.order_by("urutan"))
     if request.method == "POST" and form.is_bot:
         return redirect("publik:terima_kasih", token)  # say nothing to a bot, store nothing
-    request.session.setdefault("survei", True)  # make sure the browser gets a session cookie
     if form.is_valid():
         response = _submit(request, survei, form)
         if response is not None:
@@ -235,16 +235,15 @@ def _submit(request, survei, form):
     pengguna = request.user if survei.internal else None
     try:
         services_survei.submit_responden(
-            survei, raw_answers=form.raw_answers(), profil=form.profil(), session_key=request.session.session_key,
+            survei, raw_answers=form.raw_answers(), profil=form.profil(), tiket=form.cleaned_data["tiket"],
             ip_address=get_client_ip_address(request) or "", pengguna=pengguna,
         )
     except ValidationError as error:
         if hasattr(error, "error_dict"):  # invalid answers: show them next to their questions
             form.add_answer_errors({pk: messages[0] for pk, messages in error.message_dict.items()})
             return None
-        if error.code == "duplikat":
-            request.session[_answered_key(survei)] = True
         return _message(request, survei, error.messages[0])
+    # The session (and its cookie) starts only now, to say "already answered" next time.
     request.session[_answered_key(survei)] = True
     return redirect("publik:terima_kasih", survei.token)
 

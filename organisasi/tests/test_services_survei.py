@@ -180,9 +180,9 @@ def test_results_use_the_same_number_of_queries_for_few_and_many_responses(djang
         services_survei.compute_hasil(many)
 
 
-def _submit(survei, raw, session_key="sesi-1", **kwargs):
+def _submit(survei, raw, tiket="tiket-1", **kwargs):
     return services_survei.submit_responden(
-        survei, raw_answers=raw, profil={"usia": "30-39"}, session_key=session_key, ip_address="10.0.0.1", **kwargs
+        survei, raw_answers=raw, profil={"usia": "30-39"}, tiket=tiket, ip_address="10.0.0.1", **kwargs
     )
 
 
@@ -197,7 +197,7 @@ def test_submit_responden_stores_the_respondent_and_every_answer():
 
     assert responden.usia == "30-39"
     assert Jawaban.objects.filter(responden=responden).count() == 9
-    assert responden.sesi_hash != "sesi-1"
+    assert responden.sesi_hash not in ("", "tiket-1")
 
 
 def test_submit_responden_rejects_an_answer_outside_the_scale_and_stores_nothing():
@@ -222,15 +222,29 @@ def test_submit_responden_rejects_a_missing_required_answer():
     assert Responden.objects.count() == 0
 
 
-def test_submit_responden_refuses_a_second_submission_from_the_same_session():
+def test_submit_responden_refuses_a_second_submission_of_the_same_form_ticket():
     survei = skm_survei()
     _submit(survei, _raw(survei, ["4"] * 9))
 
     with pytest.raises(ValidationError) as error:
         _submit(survei, _raw(survei, ["1"] * 9))
 
-    assert error.value.code == "duplikat"
+    assert error.value.code == "tiket"
+    assert "sudah pernah dikirim" in error.value.messages[0]
     assert Responden.objects.count() == 1
+
+
+def test_submit_responden_stores_a_hash_of_the_asn_account_and_refuses_a_second_answer(org):
+    survei = skm_survei(unit=org.opd_a, internal=True)
+    responden = _submit(survei, _raw(survei, ["4"] * 9), pengguna=org.staf.akun)
+
+    with pytest.raises(ValidationError) as error:
+        _submit(survei, _raw(survei, ["4"] * 9), tiket="tiket-2", pengguna=org.staf.akun)
+
+    assert error.value.code == "duplikat"
+    assert responden.akun_hash == services_survei.account_fingerprint(org.staf.akun)
+    assert len(responden.akun_hash) == 64
+    assert not any(f.is_relation and f.related_model is type(org.staf.akun) for f in Responden._meta.fields)
 
 
 def test_submit_responden_refuses_a_closed_survey():
@@ -245,11 +259,11 @@ def test_submit_responden_refuses_a_closed_survey():
 def test_submit_responden_limits_submissions_per_address(monkeypatch):
     monkeypatch.setattr(services_survei, "BATAS_PENGISIAN_PER_JAM", 2)
     survei = skm_survei()
-    _submit(survei, _raw(survei, ["4"] * 9), session_key="a")
-    _submit(survei, _raw(survei, ["4"] * 9), session_key="b")
+    _submit(survei, _raw(survei, ["4"] * 9), tiket="a")
+    _submit(survei, _raw(survei, ["4"] * 9), tiket="b")
 
     with pytest.raises(ValidationError) as error:
-        _submit(survei, _raw(survei, ["4"] * 9), session_key="c")
+        _submit(survei, _raw(survei, ["4"] * 9), tiket="c")
 
     assert error.value.code == "batas"
 
@@ -328,7 +342,7 @@ def test_results_of_choice_number_and_text_questions():
     for option, number, text in [("Armada", "2", "Bagus"), ("Armada", "3", ""), ("Jadwal", "7", "")]:
         services_survei.submit_responden(
             survei, raw_answers={pilihan.pk: option, angka.pk: number, teks.pk: text}, profil={},
-            session_key=f"sesi-{number}",
+            tiket=f"tiket-{number}",
         )
 
     item_pilihan, item_angka, item_teks = services_survei.compute_hasil(survei).pertanyaan
@@ -477,3 +491,14 @@ def test_save_pertanyaan_allows_rewording_an_answered_question():
 
     pertanyaan.refresh_from_db()
     assert pertanyaan.teks == "Bagaimana pelayanan petugas kami?"
+
+
+def test_migration_0004_hashes_existing_accounts_like_the_service():
+    import importlib
+
+    migration = importlib.import_module("organisasi.migrations.0004_responden_akun_hash")
+
+    class Akun:
+        pk = 42
+
+    assert migration.account_fingerprint(42) == services_survei.account_fingerprint(Akun())

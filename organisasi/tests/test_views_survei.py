@@ -2,11 +2,14 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 
 from organisasi import services_survei
-from organisasi.forms_survei import TIKET_SALT
+from organisasi.forms_survei import TIKET_SALT, new_tiket
 from organisasi.models import Jawaban, Kebutuhan, Pertanyaan, Responden, Survei
 from organisasi.tests.factories_survei import KebutuhanFactory, PertanyaanFactory, SurveiFactory, answer, skm_survei
 
@@ -157,7 +160,7 @@ def test_survei_hasil_page_query_count_does_not_grow_with_responses(client, org,
 
 def _form_data(survei, values, **extra):
     data = {f"p{p.pk}": v for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)}
-    data["tiket"] = signing.dumps(survei.pk, salt=TIKET_SALT)
+    data["tiket"] = new_tiket(survei)
     return {**data, **extra}
 
 
@@ -188,6 +191,38 @@ def test_second_submission_from_the_same_browser_is_refused_politely(client, org
     assert Responden.objects.count() == 1
 
 
+def test_visiting_the_answer_form_without_a_cookie_creates_no_session(org):
+    survei = skm_survei(unit=org.bidang_a)
+
+    for _ in range(5):
+        response = Client().get(_jawab_url(survei))
+
+    assert response.status_code == 200
+    assert Session.objects.count() == 0
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+
+def test_a_form_ticket_is_accepted_once_whatever_the_browser(org):
+    survei = skm_survei(unit=org.bidang_a)
+    tiket = Client().get(_jawab_url(survei)).context["form"].initial["tiket"]
+
+    responses = [Client().post(_jawab_url(survei), _form_data(survei, ["4"] * 9, tiket=tiket)) for _ in range(3)]
+
+    assert Responden.objects.count() == 1
+    assert "Formulir ini sudah pernah dikirim" in responses[1].content.decode()
+    assert "Formulir ini sudah pernah dikirim" in responses[2].content.decode()
+
+
+def test_a_signed_ticket_without_a_nonce_is_refused(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+
+    data = _form_data(survei, ["4"] * 9, tiket=signing.dumps(survei.pk, salt=TIKET_SALT))
+    response = client.post(_jawab_url(survei), data)
+
+    assert "Formulir kedaluwarsa atau tidak sah" in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
 def test_answer_outside_the_scale_is_refused_and_nothing_is_stored(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.get(_jawab_url(survei))
@@ -212,7 +247,7 @@ def test_missing_required_answer_is_refused_with_an_indonesian_message(client, o
 def test_form_ticket_of_another_survey_is_refused(client, org):
     survei, other = skm_survei(unit=org.bidang_a), skm_survei(unit=org.bidang_a)
     client.get(_jawab_url(survei))
-    data = _form_data(survei, ["4"] * 9, tiket=signing.dumps(other.pk, salt=TIKET_SALT))
+    data = _form_data(survei, ["4"] * 9, tiket=new_tiket(other))
 
     response = client.post(_jawab_url(survei), data)
 
@@ -271,8 +306,30 @@ def test_internal_survey_is_answered_once_per_asn_account(client, org):
     client.get(_jawab_url(survei))
 
     client.post(_jawab_url(survei), _form_data(survei, ["3"] * 9))
+    response = client.post(_jawab_url(survei), _form_data(survei, ["1"] * 9))
 
-    assert Responden.objects.get().pengguna == org.staf.akun
+    assert Responden.objects.get().akun_hash == services_survei.account_fingerprint(org.staf.akun)
+    assert "Anda sudah mengisi survei ini" in response.content.decode()
+
+
+def test_internal_survey_form_says_truthfully_what_is_recorded(client, org):
+    survei = SurveiFactory(unit=org.opd_a, internal=True)
+    PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.TEKS)
+    client.force_login(org.staf.akun)
+
+    page = client.get(_jawab_url(survei)).content.decode()
+
+    assert "Identitas Anda tidak dicatat" not in page
+    assert "hanya sidik akun tersandi yang dicatat" in page
+
+
+def test_responden_admin_does_not_show_the_asn_account(admin_client, org):
+    survei = SurveiFactory(unit=org.opd_a, internal=True)
+    responden = Responden.objects.create(survei=survei, akun_hash="x" * 64)
+
+    page = admin_client.get(reverse("admin:organisasi_responden_change", args=[responden.pk])).content.decode()
+
+    assert 'name="pengguna"' not in page and "akun ASN" not in page
 
 
 def test_internal_survey_is_closed_to_asn_of_other_opd(client, org):
