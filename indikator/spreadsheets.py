@@ -20,22 +20,12 @@ from indikator.models import (
 from indikator.resources import IndikatorKinerjaResource
 from organisasi import permissions
 from organisasi.services import row_errors
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-XLSX_MAGIC = b"PK\x03\x04"
+from organisasi.spreadsheets import read_upload
 
 
 def read_xlsx(upload) -> tablib.Dataset:
-    """The first sheet of an uploaded xlsx as a Dataset; refuses other files with a clear message."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError("Berkas terlalu besar (maksimal 5 MB).")
-    content = upload.read()
-    if not content.startswith(XLSX_MAGIC):
-        raise ValidationError("Berkas harus berformat Excel .xlsx.")
-    try:
-        return tablib.Dataset().load(content, format="xlsx")
-    except Exception:
-        raise ValidationError("Berkas xlsx tidak dapat dibaca. Simpan ulang dari Excel lalu coba lagi.") from None
+    """The first sheet of an uploaded xlsx as a Dataset (size, format and row checks are shared)."""
+    return read_upload(upload)
 
 
 def _workbook_bytes(headers, rows, title) -> bytes:

@@ -86,6 +86,7 @@ class PenggunaAdmin(UserAdmin):
 from import_export.admin import ExportMixin  # noqa: E402
 
 from organisasi.models import (  # noqa: E402 - kept with the section it serves
+    ImporResponden,
     Jawaban,
     Kebutuhan,
     MutuPelayanan,
@@ -140,6 +141,14 @@ class RespondenAdmin(admin.ModelAdmin):
     readonly_fields = ["sesi_hash", "ip_hash"]
     raw_id_fields = ["survei"]
     inlines = [JawabanInline]
+
+
+@admin.register(ImporResponden)
+class ImporRespondenAdmin(admin.ModelAdmin):
+    list_display = ["nama_berkas", "survei", "jumlah_responden", "diimpor_oleh", "created_at"]
+    search_fields = ["nama_berkas", "survei__judul"]
+    list_select_related = ["survei", "diimpor_oleh"]
+    readonly_fields = ["survei", "sha256", "nama_berkas", "jumlah_responden", "diimpor_oleh"]
 
 
 @admin.register(Kebutuhan)

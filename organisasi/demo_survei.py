@@ -132,13 +132,13 @@ def _seed_needs(unit, skm, program):
         return
     kasi = Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-KASI").order_by("nip").first()
     hasil = services_survei.compute_hasil(skm)
-    weakest = services_survei.kebutuhan_from_hasil(hasil, hasil.terlemah.pertanyaan.pk)
+    weakest = services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
     weakest.pemilik = kasi
     weakest.status = Kebutuhan.Status.DITINDAKLANJUTI
     weakest.save()
     program_hasil = services_survei.compute_hasil(program)
     pilihan = next(item for item in program_hasil.lainnya if item.pertanyaan.tipe == Pertanyaan.Tipe.PILIHAN)
-    armada = services_survei.kebutuhan_from_hasil(program_hasil, pilihan.pertanyaan.pk)
+    armada = services_survei.kebutuhan_from_hasil(program_hasil, pertanyaan_id=pilihan.pertanyaan.pk)
     armada.judul = "Penambahan armada dan penataan jadwal pengangkutan sampah"
     armada.pemilik = kasi
     armada.save()

@@ -577,6 +577,26 @@ class Jawaban(models.Model):
         return f"{self.pertanyaan_id}: {self.nilai if self.nilai is not None else self.teks}"
 
 
+class ImporResponden(TimeStampedModel):
+    """One imported response file: its SHA-256 refuses the same file twice for a survey."""
+
+    survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
+    sha256 = models.CharField("SHA-256 berkas", max_length=64)
+    nama_berkas = models.CharField("nama berkas", max_length=255)
+    jumlah_responden = models.PositiveIntegerField("jumlah responden")
+    diimpor_oleh = models.ForeignKey(
+        Pengguna, verbose_name="diimpor oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "impor responden"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["survei", "sha256"], name="impor_responden_berkas_unik")]
+
+    def __str__(self):
+        return f"{self.nama_berkas} – {self.survei}"
+
+
 class KebutuhanQuerySet(UnitScopedQuerySet):
     pegawai_scope = "unit"  # an ASN reads the needs of their unit and the units above it
 

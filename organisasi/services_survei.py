@@ -22,7 +22,17 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from organisasi.models import Jawaban, Kebutuhan, MutuPelayanan, Pertanyaan, Responden, Survei, UnsurSkm
+from organisasi.models import (
+    ImporResponden,
+    Jawaban,
+    Kebutuhan,
+    MutuPelayanan,
+    Pertanyaan,
+    Responden,
+    Survei,
+    UnsurSkm,
+)
+from organisasi.spreadsheets import read_upload
 
 Tipe = Pertanyaan.Tipe
 
@@ -540,7 +550,7 @@ def _score_skm(hasil: HasilSurvei) -> None:
 # --- from a result to a need --------------------------------------------------
 
 
-def kebutuhan_from_hasil(hasil: HasilSurvei, pertanyaan_id: int) -> Kebutuhan:
+def kebutuhan_from_hasil(hasil: HasilSurvei, *, pertanyaan_id: int) -> Kebutuhan:
     """An unsaved need pre-filled from one question's result, with the evidence written out."""
     item = next(item for item in hasil.pertanyaan if item.pertanyaan.pk == pertanyaan_id)
     survei, pertanyaan = hasil.survei, item.pertanyaan
@@ -584,7 +594,7 @@ def create_kebutuhan(kebutuhan: Kebutuhan, *, by) -> Kebutuhan:
     return kebutuhan
 
 
-def change_kebutuhan_status(kebutuhan: Kebutuhan, status: str) -> Kebutuhan:
+def change_kebutuhan_status(kebutuhan: Kebutuhan, *, status: str) -> Kebutuhan:
     """Move a need along terbuka → ditindaklanjuti → selesai (or one step back to reopen).
 
     Raises ValidationError for any other move. The change is kept in the need's history.
@@ -605,35 +615,58 @@ def import_columns(survei: Survei) -> list[str]:
     return [*PROFIL_FIELDS, "layanan", *(f"P{p.urutan}" for p in survei.pertanyaan_set.order_by("urutan"))]
 
 
-def read_dataset(uploaded) -> tablib.Dataset:
-    """Load an uploaded .xlsx or .csv; raises ValidationError if it cannot be read."""
-    name = uploaded.name.lower()
-    content = uploaded.read()
-    try:
-        if name.endswith(".xlsx"):
-            return tablib.Dataset().load(io.BytesIO(content), format="xlsx")
-        if name.endswith(".csv"):
-            text = content.decode("utf-8-sig")
-            delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-            return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
-    except Exception as error:  # noqa: BLE001 - any parser failure means an unreadable file
-        raise ValidationError("Berkas tidak dapat dibaca. Gunakan templat .xlsx atau .csv dari halaman ini.") from error
-    raise ValidationError("Format berkas harus .xlsx atau .csv.")
-
-
-def import_responden(survei: Survei, dataset: tablib.Dataset) -> tuple[int, list[tuple[int, str]]]:
-    """Import paper responses, one row per respondent: all rows or none.
+def import_responden(survei: Survei, *, upload, by=None) -> tuple[int, list[tuple[int, str]]]:
+    """Import paper responses from an uploaded .xlsx/.csv, one row per respondent: all rows or none.
 
     Returns (rows stored, [(spreadsheet row number, Indonesian message)]); when the list of
-    errors is not empty nothing was stored. Works for open and closed surveys alike.
+    errors is not empty nothing was stored. Raises ValidationError when the file cannot be
+    read (see spreadsheets.read_upload) or this very file was already imported into the survey.
+    Works for open and closed surveys alike.
     """
+    dataset = read_upload(upload, allow_csv=True)
+    sha256 = _sha256(upload)
+    if ImporResponden.objects.filter(survei=survei, sha256=sha256).exists():
+        raise ValidationError(PESAN_IMPOR_ULANG)
+    respondents, answers_per_row, errors = _parse_import(survei, dataset)
+    if errors:
+        return 0, errors
+    try:
+        with transaction.atomic():
+            ImporResponden.objects.create(
+                survei=survei, sha256=sha256, nama_berkas=upload.name[:255], jumlah_responden=len(respondents),
+                diimpor_oleh=by if by is not None and by.is_authenticated else None,
+            )
+            stored = Responden.objects.bulk_create(respondents)
+            for responden, answers in zip(stored, answers_per_row, strict=True):
+                for jawaban in answers:
+                    jawaban.responden = responden
+            Jawaban.objects.bulk_create([j for answers in answers_per_row for j in answers], batch_size=2000)
+    except IntegrityError as error:  # the same file imported twice at the same instant
+        raise ValidationError(PESAN_IMPOR_ULANG) from error
+    return len(stored), []
+
+
+PESAN_IMPOR_ULANG = "Berkas yang sama persis sudah pernah diimpor ke survei ini; responden tidak ditambahkan lagi."
+
+
+def _sha256(upload) -> str:
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks() if hasattr(upload, "chunks") else [upload.read()]:
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _parse_import(survei: Survei, dataset: tablib.Dataset):
+    """(unsaved respondents, their answers, errors by spreadsheet row) of an import file."""
     headers = [str(header or "").strip() for header in (dataset.headers or [])]
     pertanyaan_by_column = {f"P{p.urutan}": p for p in survei.pertanyaan_set.order_by("urutan")}
     missing = [column for column in pertanyaan_by_column if column not in headers]
     if missing:
-        return 0, [(1, f"Kolom tidak ditemukan: {', '.join(missing)}. Gunakan templat dari halaman impor.")]
+        return [], [], [(1, f"Kolom tidak ditemukan: {', '.join(missing)}. Gunakan templat dari halaman impor.")]
     if not len(dataset):
-        return 0, [(1, "Berkas tidak berisi baris jawaban.")]
+        return [], [], [(1, "Berkas tidak berisi baris jawaban.")]
+    columns = {p.pk: column for column, p in pertanyaan_by_column.items()}
     respondents, answers_per_row, errors = [], [], []
     for number, values in enumerate(dataset, start=2):
         row = dict(zip(headers, values, strict=False))
@@ -642,20 +675,11 @@ def import_responden(survei: Survei, dataset: tablib.Dataset) -> tuple[int, list
         profil, profil_errors = _import_profil(row)
         raw = {p.pk: row.get(column) for column, p in pertanyaan_by_column.items()}
         answers, answer_errors = parse_answers(pertanyaan_by_column.values(), raw)
-        columns = {p.pk: column for column, p in pertanyaan_by_column.items()}
         errors += [(number, message) for message in profil_errors]
         errors += [(number, f"{columns[pk]}: {message}") for pk, message in answer_errors.items()]
         respondents.append(Responden(survei=survei, sumber=Responden.Sumber.IMPOR, **profil))
         answers_per_row.append(answers)
-    if errors:
-        return 0, errors
-    with transaction.atomic():
-        stored = Responden.objects.bulk_create(respondents)
-        for responden, answers in zip(stored, answers_per_row, strict=True):
-            for jawaban in answers:
-                jawaban.responden = responden
-        Jawaban.objects.bulk_create([jawaban for answers in answers_per_row for jawaban in answers], batch_size=2000)
-    return len(stored), []
+    return respondents, answers_per_row, errors
 
 
 def _import_profil(row: dict) -> tuple[dict, list[str]]:

@@ -173,8 +173,9 @@ def survei_import(request, pk):
     errors = []
     if form.is_valid():
         try:
-            dataset = services_survei.read_dataset(form.cleaned_data["berkas"])
-            stored, errors = services_survei.import_responden(survei, dataset)
+            stored, errors = services_survei.import_responden(
+                survei, upload=form.cleaned_data["berkas"], by=request.user
+            )
         except ValidationError as error:
             form.add_error("berkas", error.messages[0])
         else:
@@ -301,7 +302,7 @@ def _draft_from_survey(request):
     if not survei.pertanyaan_set.filter(pk=params["pertanyaan"]).exists():
         raise Http404("Pertanyaan tidak ditemukan.")
     hasil = services_survei.compute_hasil(survei, with_previous=False)
-    return services_survei.kebutuhan_from_hasil(hasil, int(params["pertanyaan"]))
+    return services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=int(params["pertanyaan"]))
 
 
 def _kebutuhan(request, pk, *, edit=False):
@@ -335,7 +336,7 @@ def kebutuhan_update(request, pk):
 def kebutuhan_status(request, pk):
     kebutuhan = _kebutuhan(request, pk, edit=True)
     try:
-        services_survei.change_kebutuhan_status(kebutuhan, request.POST.get("status", ""))
+        services_survei.change_kebutuhan_status(kebutuhan, status=request.POST.get("status", ""))
         messages.success(request, f"Status kebutuhan menjadi {kebutuhan.get_status_display()}.")
     except ValidationError as error:
         messages.error(request, error.messages[0])

@@ -281,7 +281,7 @@ def test_kebutuhan_from_weakest_unsur_carries_the_evidence():
     answer(survei, [3, 3, 1, 3, 3, 3, 3, 3, 3])
     hasil = services_survei.compute_hasil(survei)
 
-    kebutuhan = services_survei.kebutuhan_from_hasil(hasil, hasil.terlemah.pertanyaan.pk)
+    kebutuhan = services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
 
     assert kebutuhan.sumber == Kebutuhan.Sumber.TEMUAN_SURVEI
     assert kebutuhan.unit == survei.unit
@@ -294,8 +294,8 @@ def test_kebutuhan_from_weakest_unsur_carries_the_evidence():
 def test_change_kebutuhan_status_moves_forward_and_keeps_history():
     kebutuhan = KebutuhanFactory()
 
-    services_survei.change_kebutuhan_status(kebutuhan, Kebutuhan.Status.DITINDAKLANJUTI)
-    services_survei.change_kebutuhan_status(kebutuhan, Kebutuhan.Status.SELESAI)
+    services_survei.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.DITINDAKLANJUTI)
+    services_survei.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.SELESAI)
 
     statuses = list(kebutuhan.history.order_by("history_id").values_list("status", flat=True))
     assert statuses == ["terbuka", "ditindaklanjuti", "selesai"]
@@ -305,7 +305,7 @@ def test_change_kebutuhan_status_refuses_skipping_a_step():
     kebutuhan = KebutuhanFactory()
 
     with pytest.raises(ValidationError):
-        services_survei.change_kebutuhan_status(kebutuhan, Kebutuhan.Status.SELESAI)
+        services_survei.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.SELESAI)
 
     kebutuhan.refresh_from_db()
     assert kebutuhan.status == Kebutuhan.Status.TERBUKA

@@ -592,3 +592,64 @@ def test_editing_an_answered_question_keeps_its_type_and_results(client, org):
     pertanyaan.refresh_from_db()
     assert pertanyaan.tipe == Pertanyaan.Tipe.LIKERT and pertanyaan.teks == "Baru?"
     assert services_survei.compute_hasil(survei).pertanyaan[0].rata == 4
+
+
+def _import(client, survei, upload):
+    return client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": upload})
+
+
+def test_importing_the_same_file_twice_is_refused_and_adds_nobody(client, org):
+    survei = SurveiFactory(unit=org.bidang_a)
+    PertanyaanFactory(survei=survei, urutan=1)
+    client.force_login(org.pengelola.akun)
+
+    _import(client, survei, _csv("usia,P1\n20-29,4\n30-39,5\n"))
+    response = _import(client, survei, _csv("usia,P1\n20-29,4\n30-39,5\n", name="salinan.csv"))
+
+    assert Responden.objects.filter(survei=survei).count() == 2
+    assert "sudah pernah diimpor" in response.content.decode()
+    assert survei.imporresponden_set.get().jumlah_responden == 2
+
+
+def test_the_same_file_may_be_imported_into_another_survey(client, org):
+    first, second = SurveiFactory(unit=org.bidang_a), SurveiFactory(unit=org.bidang_a)
+    PertanyaanFactory(survei=first, urutan=1)
+    PertanyaanFactory(survei=second, urutan=1)
+    client.force_login(org.pengelola.akun)
+
+    _import(client, first, _csv("P1\n4\n"))
+    _import(client, second, _csv("P1\n4\n"))
+
+    assert Responden.objects.count() == 2
+
+
+def test_import_refuses_a_file_over_5_mb_before_reading_it(client, org):
+    survei = SurveiFactory(unit=org.bidang_a)
+    PertanyaanFactory(survei=survei, urutan=1)
+    client.force_login(org.pengelola.akun)
+
+    response = _import(client, survei, _csv("P1\n" + "4\n" * 3_000_000))
+
+    assert "Berkas terlalu besar (maksimal 5 MB)." in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
+def test_import_refuses_more_than_5000_rows(client, org):
+    survei = SurveiFactory(unit=org.bidang_a)
+    PertanyaanFactory(survei=survei, urutan=1)
+    client.force_login(org.pengelola.akun)
+
+    response = _import(client, survei, _csv("P1\n" + "4\n" * 5001))
+
+    assert "paling banyak 5.000 baris per berkas" in response.content.decode()
+    assert Responden.objects.count() == 0
+
+
+def test_import_refuses_a_file_named_xlsx_that_is_not_excel(client, org):
+    survei = SurveiFactory(unit=org.bidang_a)
+    PertanyaanFactory(survei=survei, urutan=1)
+    client.force_login(org.pengelola.akun)
+
+    response = _import(client, survei, _csv("P1\n4\n", name="jawaban.xlsx"))
+
+    assert "Berkas harus berformat Excel .xlsx atau .csv." in response.content.decode()
