@@ -441,6 +441,9 @@ def answer_labels(pertanyaan: Pertanyaan) -> list[tuple]:
     return []
 
 
+TEKS_TERBARU = 10  # latest free-text answers shown per question
+
+
 def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
     """All results of a survey with a fixed number of aggregate queries.
 
@@ -452,12 +455,12 @@ def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
     hasil_list = [HasilPertanyaan(pertanyaan) for pertanyaan in survei.pertanyaan_set.order_by("urutan")]
     by_id = {hasil.pertanyaan.pk: hasil for hasil in hasil_list}
     _count_answers(by_id)
-    teks_ids = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.tipe == Tipe.TEKS]
-    if teks_ids:
-        recent = Jawaban.objects.filter(pertanyaan_id__in=teks_ids).exclude(teks="").order_by("-id")
-        for pertanyaan_id, teks in recent.values_list("pertanyaan_id", "teks")[:200]:
-            if len(by_id[pertanyaan_id].teks_list) < 10:
-                by_id[pertanyaan_id].teks_list.append(teks)
+    for item in hasil_list:
+        if item.pertanyaan.tipe == Tipe.TEKS:
+            # One small query per free-text question (a survey has few), so a busy question
+            # never crowds out the answers of another.
+            recent = item.pertanyaan.jawaban_set.exclude(teks="").order_by("-id")
+            item.teks_list = list(recent.values_list("teks", flat=True)[:TEKS_TERBARU])
     hasil = HasilSurvei(survei=survei, responden=survei.responden_set.count(), pertanyaan=hasil_list)
     hasil.profil = compute_profil(survei)
     _score_skm(hasil)

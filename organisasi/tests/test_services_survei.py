@@ -502,3 +502,32 @@ def test_migration_0004_hashes_existing_accounts_like_the_service():
         pk = 42
 
     assert migration.account_fingerprint(42) == services_survei.account_fingerprint(Akun())
+
+
+def test_results_show_the_latest_free_text_of_every_text_question_however_busy_another_is():
+    survei = SurveiFactory()
+    busy = PertanyaanFactory(survei=survei, urutan=1, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
+    quiet = PertanyaanFactory(survei=survei, urutan=2, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
+    Jawaban.objects.create(responden=Responden.objects.create(survei=survei), pertanyaan=quiet, teks="penting")
+    for index in range(200):
+        Jawaban.objects.create(responden=Responden.objects.create(survei=survei), pertanyaan=busy, teks=f"x{index}")
+
+    busy_item, quiet_item = services_survei.compute_hasil(survei).pertanyaan
+
+    assert quiet_item.teks_list == ["penting"]
+    assert busy_item.teks_list == [f"x{index}" for index in range(199, 189, -1)]
+
+
+def test_free_text_results_take_the_same_queries_for_few_and_many_answers(django_assert_num_queries):
+    few, many = SurveiFactory(), SurveiFactory()
+    for survei, count in ((few, 1), (many, 30)):
+        for urutan in (1, 2):
+            pertanyaan = PertanyaanFactory(survei=survei, urutan=urutan, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
+            for index in range(count):
+                responden = Responden.objects.create(survei=survei)
+                Jawaban.objects.create(responden=responden, pertanyaan=pertanyaan, teks=f"t{index}")
+
+    with django_assert_num_queries(6) as few_queries:
+        services_survei.compute_hasil(few)
+    with django_assert_num_queries(len(few_queries)):
+        services_survei.compute_hasil(many)
