@@ -24,7 +24,8 @@ class SurveiForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
-        previous = Survei.objects.visible_to(user).select_related("unit")
+        # The previous period: a survey of the same unit (checked in clean) that the user manages.
+        previous = permissions.managed_by(Survei.objects.select_related("unit"), user)
         if self.instance.pk:
             previous = previous.exclude(pk=self.instance.pk)
             self.fields["jenis"].disabled = True
@@ -38,6 +39,9 @@ class SurveiForm(forms.ModelForm):
         )
         if opening and not has_questions:
             self.add_error("status", "Tambahkan pertanyaan dulu sebelum survei dibuka.")
+        previous, unit = cleaned.get("survei_sebelumnya"), cleaned.get("unit")
+        if previous and unit and previous.unit_id != unit.pk:
+            self.add_error("survei_sebelumnya", "Pilih survei periode sebelumnya dari unit kerja yang sama.")
         return cleaned
 
 

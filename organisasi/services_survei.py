@@ -444,13 +444,14 @@ def answer_labels(pertanyaan: Pertanyaan) -> list[tuple]:
 TEKS_TERBARU = 10  # latest free-text answers shown per question
 
 
-def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
+def compute_hasil(survei: Survei, *, sebelumnya: Survei | None = None) -> HasilSurvei:
     """All results of a survey with a fixed number of aggregate queries.
 
     IKM = 25 × Σ (NRR unsur × bobot); NRR divides by the answers given for that unsur;
     bobot is exact 1/(number of answered unsur) unless the survey uses the literal 0,11 or
     its unsur carry their own weights. The IKM is rounded half up to two decimals and the
-    mutu band is looked up on the rounded value.
+    mutu band is looked up on the rounded value. `sebelumnya` is the previous period's survey
+    to compare with, already checked to be visible to the reader (the caller's job).
     """
     hasil_list = [HasilPertanyaan(pertanyaan) for pertanyaan in survei.pertanyaan_set.order_by("urutan")]
     by_id = {hasil.pertanyaan.pk: hasil for hasil in hasil_list}
@@ -464,8 +465,8 @@ def compute_hasil(survei: Survei, *, with_previous: bool = True) -> HasilSurvei:
     hasil = HasilSurvei(survei=survei, responden=survei.responden_set.count(), pertanyaan=hasil_list)
     hasil.profil = compute_profil(survei)
     _score_skm(hasil)
-    if with_previous and survei.survei_sebelumnya_id:
-        hasil.sebelumnya = compute_hasil(survei.survei_sebelumnya, with_previous=False)
+    if sebelumnya is not None:
+        hasil.sebelumnya = compute_hasil(sebelumnya)
     return hasil
 
 

@@ -132,13 +132,21 @@ def pertanyaan_delete(request, pk, pertanyaan_pk):
 # --- results, export, import -----------------------------------------------------
 
 
+def _hasil(request, survei):
+    """The survey's results, compared with its previous period only if the reader may see that survey."""
+    sebelumnya = None
+    if survei.survei_sebelumnya_id:
+        sebelumnya = Survei.objects.visible_to(request.user).filter(pk=survei.survei_sebelumnya_id).first()
+    return services_survei.compute_hasil(survei, sebelumnya=sebelumnya)
+
+
 @vary_on_headers("HX-Request")
 def survei_hasil(request, pk):
     """Results with charts; the #hasil fragment refreshes through htmx."""
     survei = _survei(request, pk)
     context = {
         "survei": survei,
-        "hasil": services_survei.compute_hasil(survei),
+        "hasil": _hasil(request, survei),
         "pembulatan": services_survei.PEMBULATAN,
         "can_edit": permissions.can_edit(request.user, survei),
         "kebutuhan_list": survei.kebutuhan_set.order_by("-created_at"),
@@ -150,7 +158,7 @@ def survei_hasil(request, pk):
 @require_GET
 def survei_export(request, pk):
     survei = _survei(request, pk)
-    response = HttpResponse(services_survei.hasil_workbook(services_survei.compute_hasil(survei)), content_type=XLSX)
+    response = HttpResponse(services_survei.hasil_workbook(_hasil(request, survei)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="hasil-survei-{survei.pk}.xlsx"'
     return response
 
@@ -158,7 +166,7 @@ def survei_export(request, pk):
 @require_GET
 def survei_laporan(request, pk):
     survei = _survei(request, pk)
-    hasil = services_survei.compute_hasil(survei)
+    hasil = _hasil(request, survei)
     pdf = services_survei.hasil_pdf(hasil, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="laporan-survei-{survei.pk}.pdf"'
@@ -301,7 +309,7 @@ def _draft_from_survey(request):
     survei = _survei(request, int(params["survei"]), edit=True)
     if not survei.pertanyaan_set.filter(pk=params["pertanyaan"]).exists():
         raise Http404("Pertanyaan tidak ditemukan.")
-    hasil = services_survei.compute_hasil(survei, with_previous=False)
+    hasil = services_survei.compute_hasil(survei)
     return services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=int(params["pertanyaan"]))
 
 

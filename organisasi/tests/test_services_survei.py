@@ -161,7 +161,7 @@ def test_results_compare_with_the_previous_period():
     kini = skm_survei(periode="2026", survei_sebelumnya=lalu)
     answer(kini, [3] * 9)
 
-    hasil = services_survei.compute_hasil(kini)
+    hasil = services_survei.compute_hasil(kini, sebelumnya=lalu)
 
     assert hasil.sebelumnya.ikm == Decimal("50.00")
     assert hasil.selisih_ikm == Decimal("25.00")

@@ -653,3 +653,58 @@ def test_import_refuses_a_file_named_xlsx_that_is_not_excel(client, org):
     response = _import(client, survei, _csv("P1\n4\n", name="jawaban.xlsx"))
 
     assert "Berkas harus berformat Excel .xlsx atau .csv." in response.content.decode()
+
+
+# --- previous period -----------------------------------------------------------------
+
+
+def test_results_leave_out_a_previous_survey_of_another_opd_the_reader_cannot_see(client, org):
+    other = skm_survei(unit=org.opd_b, periode="2025")
+    answer(other, [1] * 9)
+    mine = skm_survei(unit=org.bidang_a, survei_sebelumnya=other)  # linked by an admin
+    answer(mine, [4] * 9)
+    client.force_login(org.pengelola.akun)
+
+    response = client.get(reverse("organisasi:survei_hasil", args=[mine.pk]))
+
+    assert response.context["hasil"].sebelumnya is None
+    assert "25,00" not in response.content.decode()
+
+
+def test_results_compare_with_a_visible_previous_survey(client, org):
+    lalu = skm_survei(unit=org.bidang_a, periode="2025")
+    answer(lalu, [2] * 9)
+    kini = skm_survei(unit=org.bidang_a, survei_sebelumnya=lalu)
+    answer(kini, [3] * 9)
+    client.force_login(org.pengelola.akun)
+
+    response = client.get(reverse("organisasi:survei_hasil", args=[kini.pk]))
+
+    assert response.context["hasil"].selisih_ikm == Decimal("25.00")
+
+
+def test_survey_form_offers_only_managed_surveys_as_previous_period(client, org):
+    other = skm_survei(unit=org.opd_b, periode="2025")
+    own = skm_survei(unit=org.bidang_a, periode="2025")
+    mine = skm_survei(unit=org.bidang_a)
+    client.force_login(org.pengelola.akun)
+
+    choices = client.get(reverse("organisasi:survei_update", args=[mine.pk])).context["form"]
+    offered = set(choices.fields["survei_sebelumnya"].queryset)
+
+    assert own in offered and other not in offered and mine not in offered
+
+
+def test_survey_form_refuses_a_previous_survey_of_another_unit(client, org):
+    seksi = skm_survei(unit=org.seksi_a, periode="2025")
+    client.force_login(org.pengelola.akun)
+    data = {
+        "judul": "SKM", "unit": org.bidang_a.pk, "program": "P", "periode": "2026", "jenis": "skm",
+        "target_responden": 150, "tanggal_buka": "2026-01-01", "tanggal_tutup": "2026-06-30", "status": "draf",
+        "mode_bobot": "eksak", "survei_sebelumnya": seksi.pk,
+    }
+
+    response = client.post(reverse("organisasi:survei_create"), data)
+
+    assert "unit kerja yang sama" in str(response.context["form"].errors["survei_sebelumnya"])
+    assert Survei.objects.count() == 1
