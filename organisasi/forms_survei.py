@@ -5,6 +5,7 @@ from django.core import signing
 
 from organisasi import permissions
 from organisasi.models import Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
+from organisasi.nip import normalize_nip
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 TIKET_SALT = "organisasi.survei.tiket"
@@ -172,16 +173,41 @@ class ImportRespondenForm(forms.Form):
 
 
 class KebutuhanForm(forms.ModelForm):
+    # A NIP, not a drop-down of every pegawai the user manages (all of the city for BKPSDM).
+    pemilik_nip = forms.CharField(
+        label="NIP penanggung jawab", max_length=30, required=False,
+        help_text="Pegawai aktif di perangkat daerah unit kerja kebutuhan ini.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
     class Meta:
         model = Kebutuhan
-        fields = ["judul", "unit", "sumber", "deskripsi", "prioritas", "pemilik", "bukti"]
+        fields = ["judul", "unit", "sumber", "deskripsi", "prioritas", "pemilik_nip", "bukti"]
         widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3}), "bukti": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
         self.fields["unit"].queryset = units
-        self.fields["pemilik"].queryset = Pegawai.objects.active().filter(unit__in=units).order_by("nama")
+        if self.instance.pemilik_id:
+            self.initial["pemilik_nip"] = self.instance.pemilik.nip
+
+    def clean_pemilik_nip(self):
+        nip = normalize_nip(self.cleaned_data["pemilik_nip"])
+        if not nip:
+            return None
+        pemilik = Pegawai.objects.active().select_related("unit").filter(nip=nip).first()
+        if pemilik is None:
+            raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
+        return pemilik
+
+    def clean(self):
+        cleaned = super().clean()
+        pemilik, unit = cleaned.get("pemilik_nip"), cleaned.get("unit")
+        if pemilik and unit and pemilik.unit.opd_id != unit.opd_id:
+            self.add_error("pemilik_nip", "Penanggung jawab harus pegawai perangkat daerah unit kerja ini.")
+        self.instance.pemilik = pemilik
+        return cleaned
 
 
 class KebutuhanFilterForm(forms.Form):

@@ -10,31 +10,32 @@ from django.urls import reverse
 
 from organisasi import services_survei
 from organisasi.forms_survei import TIKET_SALT, new_tiket
-from organisasi.models import Jawaban, Kebutuhan, Pertanyaan, Responden, Survei
+from organisasi.models import Jawaban, Kebutuhan, Pengguna, Pertanyaan, Responden, Survei
 from organisasi.tests.factories_survei import KebutuhanFactory, PertanyaanFactory, SurveiFactory, answer, skm_survei
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "pimpinan", "pengelola", "staf", "staf_b"]
+ROLES = ["admin", "pimpinan", "pengelola", "staf", "staf_b", "pengelola_b"]
 
 # view → (url name, kind of object, method, expected status per role in ROLES order)
 TABLE = {
-    "survei_list": ("survei_list", None, "get", (200, 200, 200, 403, 403)),
-    "survei_create": ("survei_create", None, "get", (200, 403, 200, 403, 403)),
-    "survei_detail": ("survei_detail", "survei", "get", (200, 200, 200, 404, 404)),
-    "survei_update": ("survei_update", "survei", "get", (200, 403, 200, 404, 404)),
-    "pertanyaan_create": ("pertanyaan_create", "survei", "post", (200, 403, 200, 404, 404)),
-    "pertanyaan_update": ("pertanyaan_update", "pertanyaan", "get", (200, 403, 200, 404, 404)),
-    "pertanyaan_delete": ("pertanyaan_delete", "pertanyaan", "post", (302, 403, 302, 404, 404)),
-    "survei_hasil": ("survei_hasil", "survei", "get", (200, 200, 200, 404, 404)),
-    "survei_export": ("survei_export", "survei", "get", (200, 200, 200, 404, 404)),
-    "survei_import": ("survei_import", "survei", "get", (200, 403, 200, 404, 404)),
-    "survei_import_template": ("survei_import_template", "survei", "get", (200, 403, 200, 404, 404)),
-    "kebutuhan_list": ("kebutuhan_list", None, "get", (200, 200, 200, 200, 200)),
-    "kebutuhan_create": ("kebutuhan_create", None, "get", (200, 403, 200, 403, 403)),
-    "kebutuhan_detail": ("kebutuhan_detail", "kebutuhan", "get", (200, 200, 200, 200, 404)),
-    "kebutuhan_update": ("kebutuhan_update", "kebutuhan", "get", (200, 403, 200, 403, 404)),
-    "kebutuhan_status": ("kebutuhan_status", "kebutuhan", "post", (302, 403, 302, 403, 404)),
+    "survei_list": ("survei_list", None, "get", (200, 200, 200, 403, 403, 200)),
+    "survei_create": ("survei_create", None, "get", (200, 403, 200, 403, 403, 200)),
+    "survei_detail": ("survei_detail", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    "survei_update": ("survei_update", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    "pertanyaan_create": ("pertanyaan_create", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    "pertanyaan_update": ("pertanyaan_update", "pertanyaan", "get", (200, 403, 200, 404, 404, 404)),
+    "pertanyaan_delete": ("pertanyaan_delete", "pertanyaan", "post", (302, 403, 302, 404, 404, 404)),
+    "survei_hasil": ("survei_hasil", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    "survei_laporan": ("survei_laporan", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    "survei_export": ("survei_export", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    "survei_import": ("survei_import", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    "survei_import_template": ("survei_import_template", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    "kebutuhan_list": ("kebutuhan_list", None, "get", (200, 200, 200, 200, 200, 200)),
+    "kebutuhan_create": ("kebutuhan_create", None, "get", (200, 403, 200, 403, 403, 200)),
+    "kebutuhan_detail": ("kebutuhan_detail", "kebutuhan", "get", (200, 200, 200, 200, 404, 404)),
+    "kebutuhan_update": ("kebutuhan_update", "kebutuhan", "get", (200, 403, 200, 403, 404, 404)),
+    "kebutuhan_status": ("kebutuhan_status", "kebutuhan", "post", (302, 403, 302, 403, 404, 404)),
 }
 CASES = [
     pytest.param(view, role, expected[index], id=f"{view}-{role}")
@@ -44,6 +45,11 @@ CASES = [
 
 
 def _user(org, role):
+    if role == "pengelola_b":  # pengelola of the other OPD
+        org.kepala_b.akun.peran = Pengguna.Peran.PENGELOLA_OPD
+        org.kepala_b.akun.opd_dikelola = org.opd_b
+        org.kepala_b.akun.save()
+        return org.kepala_b.akun
     return org.pimpinan if role == "pimpinan" else getattr(org, role).akun
 
 
@@ -708,3 +714,44 @@ def test_survey_form_refuses_a_previous_survey_of_another_unit(client, org):
 
     assert "unit kerja yang sama" in str(response.context["form"].errors["survei_sebelumnya"])
     assert Survei.objects.count() == 1
+
+
+# --- needs: penanggung jawab and list queries ------------------------------------------
+
+
+def _kebutuhan_data(org, **extra):
+    data = {"judul": "Armada", "unit": org.bidang_a.pk, "sumber": "evaluasi_program", "deskripsi": "Kurang.",
+            "prioritas": "sedang", "pemilik_nip": "", "bukti": ""}
+    return {**data, **extra}
+
+
+def test_need_form_takes_the_penanggung_jawab_by_nip_instead_of_listing_every_pegawai(client, org):
+    client.force_login(org.admin.akun)
+
+    form = client.get(reverse("organisasi:kebutuhan_create")).context["form"]
+    client.post(reverse("organisasi:kebutuhan_create"), _kebutuhan_data(org, pemilik_nip=org.kasi.nip))
+
+    assert "pemilik" not in form.fields and "pemilik_nip" in form.fields
+    assert Kebutuhan.objects.get().pemilik == org.kasi
+
+
+def test_need_form_refuses_a_penanggung_jawab_of_another_opd(client, org):
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("organisasi:kebutuhan_create"), _kebutuhan_data(org, pemilik_nip=org.staf_b.nip))
+
+    assert "perangkat daerah unit kerja ini" in str(response.context["form"].errors["pemilik_nip"])
+    assert not Kebutuhan.objects.exists()
+
+
+def test_survey_list_query_count_does_not_grow_with_rows(client, org, django_assert_num_queries):
+    client.force_login(org.admin.akun)
+    answer(skm_survei(unit=org.bidang_a), [4] * 9)
+    client.get(reverse("organisasi:survei_list"))
+    with django_assert_num_queries(6) as one:
+        client.get(reverse("organisasi:survei_list"))
+    for unit in (org.seksi_a, org.opd_b, org.opd_a):
+        answer(skm_survei(unit=unit), [3] * 9)
+
+    with django_assert_num_queries(len(one)):
+        client.get(reverse("organisasi:survei_list"))
