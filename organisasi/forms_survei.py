@@ -2,10 +2,12 @@ import secrets
 
 from django import forms
 from django.core import signing
+from django.db.models import Count
 
 from organisasi import permissions
 from organisasi.models import Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
 from organisasi.nip import normalize_nip
+from organisasi.services_survei import bobot_problem
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 TIKET_SALT = "organisasi.survei.tiket"
@@ -31,6 +33,29 @@ class SurveiForm(forms.ModelForm):
             previous = previous.exclude(pk=self.instance.pk)
             self.fields["jenis"].disabled = True
         self.fields["survei_sebelumnya"].queryset = previous
+        self._add_weight_fields()
+
+    def _add_weight_fields(self):
+        """One weight per SKM unsur, set all at once (they must sum to 1); locked once answered."""
+        self.unsur_list = []
+        if not self.instance.pk:
+            return
+        self.unsur_list = list(
+            self.instance.pertanyaan_set.filter(tipe=Pertanyaan.Tipe.UNSUR_SKM)
+            .annotate(jumlah_jawaban=Count("jawaban")).order_by("urutan")
+        )
+        for unsur in self.unsur_list:
+            field = forms.DecimalField(
+                label=f"Bobot U{unsur.urutan} {unsur.unsur}", required=False, min_value=0, max_digits=6,
+                decimal_places=4, initial=unsur.bobot, localize=True,
+                help_text="Kosongkan semua untuk bobot standar." if unsur is self.unsur_list[-1] else "",
+            )
+            field.disabled = unsur.jumlah_jawaban > 0
+            self.fields[f"bobot_{unsur.pk}"] = field
+
+    def bobot(self) -> dict:
+        """The unsur weights entered on the form, by pertanyaan id."""
+        return {unsur.pk: self.cleaned_data.get(f"bobot_{unsur.pk}") for unsur in self.unsur_list}
 
     def clean(self):
         cleaned = super().clean()
@@ -43,6 +68,10 @@ class SurveiForm(forms.ModelForm):
         previous, unit = cleaned.get("survei_sebelumnya"), cleaned.get("unit")
         if previous and unit and previous.unit_id != unit.pk:
             self.add_error("survei_sebelumnya", "Pilih survei periode sebelumnya dari unit kerja yang sama.")
+        if self.unsur_list and not any(name.startswith("bobot_") for name in self.errors):
+            problem = bobot_problem(list(self.bobot().values()))
+            if problem:
+                self.add_error(None, problem)
         return cleaned
 
 

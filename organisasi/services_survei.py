@@ -62,6 +62,28 @@ def create_survei(survei: Survei, *, by) -> Survei:
     return survei
 
 
+@transaction.atomic
+def update_survei(survei: Survei, *, bobot: dict) -> Survei:
+    """Save a survey and its unsur weights ({pertanyaan id: bobot or None}) together.
+
+    Raises ValidationError when the weights are unusable (see bobot_problem) or would change
+    the weight of an unsur that already has answers.
+    """
+    unsur = {p.pk: p for p in survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).select_for_update()}
+    new = {pk: bobot.get(pk, p.bobot) for pk, p in unsur.items()}
+    problem = bobot_problem(list(new.values()))
+    if problem:
+        raise ValidationError(problem)
+    changed = [p for pk, p in unsur.items() if p.bobot != new[pk]]
+    if Jawaban.objects.filter(pertanyaan__in=changed).exists():
+        raise ValidationError("Bobot unsur yang sudah dijawab tidak dapat diubah.")
+    survei.save()
+    for pertanyaan in changed:
+        pertanyaan.bobot = new[pertanyaan.pk]
+    Pertanyaan.objects.bulk_update(changed, ["bobot"])
+    return survei
+
+
 def add_skm_unsur(survei: Survei) -> list[Pertanyaan]:
     """Append the SKM template's unsur, in the template's order, with their standard wording."""
     start = survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0

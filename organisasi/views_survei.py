@@ -74,9 +74,13 @@ def survei_update(request, pk):
     survei = _survei(request, pk, edit=True)
     form = SurveiForm(request.POST or None, instance=survei, user=request.user)
     if form.is_valid():
-        form.save()
-        messages.success(request, f"Survei “{survei.judul}” berhasil disimpan.")
-        return redirect(survei)
+        try:
+            services_survei.update_survei(form.save(commit=False), bobot=form.bobot())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Survei “{survei.judul}” berhasil disimpan.")
+            return redirect(survei)
     return render(request, "organisasi/survei_form.html", {"form": form, "survei": survei})
 
 

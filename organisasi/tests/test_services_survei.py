@@ -531,3 +531,15 @@ def test_free_text_results_take_the_same_queries_for_few_and_many_answers(django
         services_survei.compute_hasil(few)
     with django_assert_num_queries(len(few_queries)):
         services_survei.compute_hasil(many)
+
+
+def test_update_survei_refuses_new_weights_for_answered_unsur():
+    survei = skm_survei()
+    answer(survei, [4] * 9)
+    weights = {p.pk: Decimal("0.2") if p.urutan == 1 else Decimal("0.1") for p in survei.pertanyaan_set.all()}
+
+    with pytest.raises(ValidationError) as refused:
+        services_survei.update_survei(survei, bobot=weights)
+
+    assert "sudah dijawab" in refused.value.messages[0]
+    assert not survei.pertanyaan_set.filter(bobot__isnull=False).exists()

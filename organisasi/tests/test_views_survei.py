@@ -755,3 +755,50 @@ def test_survey_list_query_count_does_not_grow_with_rows(client, org, django_ass
 
     with django_assert_num_queries(len(one)):
         client.get(reverse("organisasi:survei_list"))
+
+
+# --- unsur weights set together on the survey form -------------------------------------
+
+
+def _survei_data(survei, **extra):
+    data = {
+        "judul": survei.judul, "unit": survei.unit_id, "program": survei.program, "periode": survei.periode,
+        "target_responden": 150, "tanggal_buka": str(survei.tanggal_buka), "tanggal_tutup": str(survei.tanggal_tutup),
+        "status": survei.status, "mode_bobot": survei.mode_bobot,
+    }
+    return {**data, **extra}
+
+
+def test_survey_form_sets_every_unsur_weight_at_once(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    unsur = list(survei.pertanyaan_set.order_by("urutan"))
+    weights = {f"bobot_{p.pk}": ("0,2" if p.urutan == 1 else "0,1") for p in unsur}
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("organisasi:survei_update", args=[survei.pk]), _survei_data(survei, **weights))
+
+    assert response.status_code == 302
+    assert [p.bobot for p in survei.pertanyaan_set.order_by("urutan")] == [Decimal("0.2")] + [Decimal("0.1")] * 8
+
+
+def test_survey_form_refuses_weights_not_summing_to_one_and_keeps_the_input(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    weights = {f"bobot_{p.pk}": "0,5" for p in survei.pertanyaan_set.all()}
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("organisasi:survei_update", args=[survei.pk]), _survei_data(survei, **weights))
+
+    form = response.context["form"]
+    assert "Jumlah bobot semua unsur SKM harus 1" in str(form.non_field_errors())
+    assert form[next(iter(weights))].value() == "0,5"
+    assert not survei.pertanyaan_set.filter(bobot__isnull=False).exists()
+
+
+def test_survey_form_locks_the_weights_of_answered_unsur(client, org):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [4] * 9)
+    client.force_login(org.pengelola.akun)
+
+    form = client.get(reverse("organisasi:survei_update", args=[survei.pk])).context["form"]
+
+    assert all(form.fields[f"bobot_{p.pk}"].disabled for p in survei.pertanyaan_set.all())
