@@ -94,7 +94,7 @@ def pertanyaan_create(request, pk):
         if not request.htmx:
             messages.success(request, "Pertanyaan ditambahkan.")
             return redirect(survei)
-    template = "organisasi/survei_detail.html" + ("#pertanyaan" if request.htmx else "")
+    template = "organisasi/survei_detail.html" + ("#questions" if request.htmx else "")
     return render(request, template, _detail_context(request, survei, form))
 
 
@@ -146,7 +146,7 @@ def _hasil(request, survei):
 
 @vary_on_headers("HX-Request")
 def survei_hasil(request, pk):
-    """Results with charts; the #hasil fragment refreshes through htmx."""
+    """Results with charts; the #results partial (element #hasil) refreshes through htmx."""
     survei = _survei(request, pk)
     context = {
         "survei": survei,
@@ -155,7 +155,7 @@ def survei_hasil(request, pk):
         "can_edit": permissions.can_edit(request.user, survei),
         "kebutuhan_list": survei.kebutuhan_set.order_by("-created_at"),
     }
-    template = "organisasi/survei_hasil.html" + ("#hasil" if request.htmx else "")
+    template = "organisasi/survei_hasil.html" + ("#results" if request.htmx else "")
     return render(request, template, context)
 
 
