@@ -11,7 +11,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from organisasi import services_survei
+from organisasi import queries_survei, services_survei
 from organisasi.models import Jawaban, Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
 
 # Mean answer per SKM unsur (1–4): complaints handling and speed are the weak spots.
@@ -131,12 +131,12 @@ def _seed_needs(unit, skm, program):
     if Kebutuhan.objects.filter(unit=unit).exists():
         return
     kasi = Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-KASI").order_by("nip").first()
-    hasil = services_survei.compute_hasil(skm)
+    hasil = queries_survei.compute_hasil(skm)
     weakest = services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
     weakest.pemilik = kasi
     weakest.status = Kebutuhan.Status.DITINDAKLANJUTI
     weakest.save()
-    program_hasil = services_survei.compute_hasil(program)
+    program_hasil = queries_survei.compute_hasil(program)
     pilihan = next(item for item in program_hasil.lainnya if item.pertanyaan.tipe == Pertanyaan.Tipe.PILIHAN)
     armada = services_survei.kebutuhan_from_hasil(program_hasil, pertanyaan_id=pilihan.pertanyaan.pk)
     armada.judul = "Penambahan armada dan penataan jadwal pengangkutan sampah"

@@ -7,7 +7,7 @@ from django.db.models import Count
 from organisasi import permissions
 from organisasi.models import Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
 from organisasi.nip import normalize_nip
-from organisasi.services_survei import bobot_problem
+from organisasi.queries_survei import bobot_problem
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 TIKET_SALT = "organisasi.survei.tiket"

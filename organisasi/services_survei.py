@@ -1,37 +1,31 @@
-"""Surveys (SKM and custom programme surveys), their answers and results, and the needs register.
+"""Changes to surveys (SKM and custom programme surveys), their answers, and the needs register.
 
-Results are computed with a handful of aggregate queries whatever the number of responses;
-answers are never loaded into Python one by one.
+Reading results lives in queries_survei.py, spreadsheets in spreadsheets_survei.py, the PDF in
+documents_survei.py.
 """
 
 import datetime
 import hashlib
 import hmac
-import io
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from fractions import Fraction
 
 import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, F, Max, Sum, TextField, Value, When
-from django.template.loader import render_to_string
+from django.db.models import Max
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from organisasi.models import (
     ImporResponden,
     Jawaban,
     Kebutuhan,
-    MutuPelayanan,
     Pertanyaan,
     Responden,
     Survei,
     UnsurSkm,
 )
+from organisasi.queries_survei import PROFIL_FIELDS, HasilSurvei, bobot_problem, round2
 from organisasi.spreadsheets import read_upload
 
 Tipe = Pertanyaan.Tipe
@@ -133,27 +127,6 @@ def _check_weights_with(pertanyaan: Pertanyaan) -> None:
     problem = bobot_problem(weights)
     if problem:
         raise ValidationError({"bobot": problem})
-
-
-BOBOT_TOLERANSI = Decimal("0.0001")
-
-
-def bobot_problem(weights: list) -> str | None:
-    """Why a survey's custom unsur weights cannot be used (None when all empty or consistent).
-
-    Custom weights are allowed only if every SKM unsur of the survey has a weight ≥ 0 and
-    they sum to 1 (± 0,0001), domain.md §0.
-    """
-    if all(weight is None for weight in weights):
-        return None
-    if any(weight is None for weight in weights):
-        return "Bobot harus diisi untuk semua unsur SKM survei ini, atau dikosongkan semuanya."
-    if any(weight < 0 for weight in weights):
-        return "Bobot unsur tidak boleh negatif."
-    total = sum(Decimal(weight) for weight in weights)
-    if abs(total - 1) > BOBOT_TOLERANSI:
-        return f"Jumlah bobot semua unsur SKM harus 1 (sekarang {total.normalize():f})."
-    return None
 
 
 def delete_pertanyaan(pertanyaan: Pertanyaan) -> None:
@@ -280,297 +253,10 @@ def account_fingerprint(pengguna) -> str:
     return fingerprint(f"akun:{pengguna.pk}") if pengguna is not None else ""
 
 
-PROFIL_FIELDS = {
-    "usia": Responden.Usia,
-    "jenis_kelamin": Responden.JenisKelamin,
-    "pendidikan": Responden.Pendidikan,
-    "pekerjaan": Responden.Pekerjaan,
-}
-
-
 def _clean_profil(profil: dict) -> dict:
     cleaned = {name: profil.get(name) or "" for name in PROFIL_FIELDS}
     cleaned["layanan"] = (profil.get("layanan") or "")[:200]
     return cleaned
-
-
-# --- results ------------------------------------------------------------------
-
-
-PEMBULATAN = "IKM dibulatkan setengah ke atas ke 2 desimal; mutu ditentukan dari nilai yang sudah dibulatkan."
-
-
-def _decimal_text(number) -> str:
-    """A Decimal without trailing zeros and with a decimal comma (0,2; 0,1111)."""
-    if number is None:
-        return "–"
-    text = f"{Decimal(number).normalize():f}"
-    return text.replace(".", ",")
-
-
-def round2(value) -> Decimal:
-    """Round half up to two decimals, as SKM reports do."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    return Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-# The regulation's own literal 0,11 weight gives at least 25 × 0,99 = 24,75: still the lowest band.
-IKM_TERENDAH = Decimal("24.75")
-
-
-def mutu_for(ikm: Decimal, bands) -> MutuPelayanan | None:
-    """The quality band of an IKM already rounded to two decimals (bands sorted low to high).
-
-    None when the IKM lies outside every band: never a guess from the nearest band.
-    """
-    bands = list(bands)
-    for index, band in enumerate(bands):
-        lowest = IKM_TERENDAH if index == 0 else band.batas_bawah
-        if min(lowest, band.batas_bawah) <= ikm <= band.batas_atas:
-            return band
-    return None
-
-
-@dataclass
-class HasilPertanyaan:
-    pertanyaan: Pertanyaan
-    jumlah: int = 0
-    total: Decimal | None = None
-    sebaran: dict = field(default_factory=dict)
-    teks_list: list = field(default_factory=list)
-    bobot: Fraction | None = None
-
-    @property
-    def rata(self) -> Fraction | None:
-        """The mean answer; for an SKM unsur this is its NRR (Σ nilai ÷ answers given)."""
-        if not self.jumlah or self.total is None:
-            return None
-        return Fraction(self.total) / self.jumlah
-
-    @property
-    def nrr(self) -> Decimal | None:
-        return round2(self.rata) if self.rata is not None else None
-
-    @property
-    def nrr_tertimbang(self) -> Decimal | None:
-        if self.rata is None or self.bobot is None:
-            return None
-        return (Decimal(self.rata.numerator) / self.rata.denominator * Decimal(self.bobot.numerator)
-                / self.bobot.denominator).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-
-    @property
-    def nilai_konversi(self) -> Decimal | None:
-        """The unsur's NRR on the 25–100 scale (NRR × 25)."""
-        return round2(self.rata * 25) if self.rata is not None and self.is_unsur else None
-
-    @property
-    def is_unsur(self) -> bool:
-        return self.pertanyaan.tipe == Tipe.UNSUR_SKM
-
-    def sebaran_rows(self) -> list[tuple[str, int, Decimal]]:
-        """(label, count, percent) for each possible answer of a closed question, in scale order."""
-        labels = answer_labels(self.pertanyaan)
-        total = sum(self.sebaran.values()) or 1
-        return [(label, self.sebaran.get(key, 0), round2(Fraction(self.sebaran.get(key, 0) * 100, total)))
-                for key, label in labels]
-
-
-@dataclass
-class HasilSurvei:
-    survei: Survei
-    responden: int
-    pertanyaan: list[HasilPertanyaan]
-    ikm: Decimal | None = None
-    mutu: MutuPelayanan | None = None
-    terlemah: HasilPertanyaan | None = None
-    sebelumnya: "HasilSurvei | None" = None
-    profil: list = field(default_factory=list)
-    masalah_bobot: str | None = None  # why no IKM is shown although unsur were answered
-
-    @property
-    def unsur(self) -> list[HasilPertanyaan]:
-        return [hasil for hasil in self.pertanyaan if hasil.is_unsur]
-
-    @property
-    def bobot_label(self) -> str:
-        """Which unsur weights the IKM used, for the results page, the xlsx and the PDF."""
-        unsur = self.unsur
-        answered = sum(1 for hasil in unsur if hasil.rata is not None) or len(unsur)
-        if any(hasil.pertanyaan.bobot is not None for hasil in unsur):
-            given = ", ".join(
-                f"U{hasil.pertanyaan.urutan} {_decimal_text(hasil.pertanyaan.bobot)}" for hasil in unsur
-            )
-            return f"Bobot khusus per unsur: {given} (dibagi jumlah bobot unsur yang dijawab)"
-        if self.survei.mode_bobot == Survei.ModeBobot.LITERAL:
-            return f"0,11 per unsur seperti tertulis di PermenPANRB 14/2017, dikali 9 ÷ {answered} unsur yang dijawab"
-        return f"Eksak: 1 ÷ {answered} unsur yang dijawab"
-
-    @property
-    def lainnya(self) -> list[HasilPertanyaan]:
-        return [hasil for hasil in self.pertanyaan if not hasil.is_unsur]
-
-    @property
-    def persen_target(self) -> Decimal | None:
-        target = self.survei.target_responden
-        return round2(Fraction(self.responden * 100, target)) if target else None
-
-    @property
-    def selisih_ikm(self) -> Decimal | None:
-        if self.ikm is None or self.sebelumnya is None or self.sebelumnya.ikm is None:
-            return None
-        return self.ikm - self.sebelumnya.ikm
-
-    def chart_data(self) -> dict:
-        """What static/js/survei.js draws: NRR per unsur and the distribution of closed questions."""
-        return {
-            "unsur": {
-                "labels": [f"U{hasil.pertanyaan.urutan}" for hasil in self.unsur],
-                "names": [hasil.pertanyaan.label for hasil in self.unsur],
-                "nrr": [float(hasil.nrr) if hasil.nrr is not None else None for hasil in self.unsur],
-                "sebelumnya": self._previous_nrr(),
-            },
-            "sebaran": {
-                str(hasil.pertanyaan.pk): {
-                    "labels": [label for label, _, _ in hasil.sebaran_rows()],
-                    "counts": [count for _, count, _ in hasil.sebaran_rows()],
-                }
-                for hasil in self.lainnya if answer_labels(hasil.pertanyaan)
-            },
-        }
-
-    def _previous_nrr(self):
-        if self.sebelumnya is None:
-            return []
-        by_unsur = {hasil.pertanyaan.unsur: hasil.nrr for hasil in self.sebelumnya.unsur}
-        return [float(by_unsur[h.pertanyaan.unsur]) if by_unsur.get(h.pertanyaan.unsur) is not None else None
-                for h in self.unsur]
-
-
-def answer_labels(pertanyaan: Pertanyaan) -> list[tuple]:
-    """(stored key, label) of each possible answer of a closed question; [] for open ones."""
-    if pertanyaan.tipe == Tipe.YA_TIDAK:
-        return [(Decimal(1), "Ya"), (Decimal(0), "Tidak")]
-    if pertanyaan.skala:
-        low, high = pertanyaan.skala
-        names = list(pertanyaan.pilihan or [])
-        return [
-            (Decimal(value), f"{value} – {names[value - low]}" if value - low < len(names) else str(value))
-            for value in range(low, high + 1)
-        ]
-    if pertanyaan.tipe == Tipe.PILIHAN:
-        return [(option, option) for option in pertanyaan.pilihan]
-    return []
-
-
-TEKS_TERBARU = 10  # latest free-text answers shown per question
-
-
-def compute_hasil(survei: Survei, *, sebelumnya: Survei | None = None) -> HasilSurvei:
-    """All results of a survey with a fixed number of aggregate queries.
-
-    IKM = 25 × Σ (NRR unsur × bobot); NRR divides by the answers given for that unsur;
-    bobot is exact 1/(number of answered unsur) unless the survey uses the literal 0,11 or
-    its unsur carry their own weights. The IKM is rounded half up to two decimals and the
-    mutu band is looked up on the rounded value. `sebelumnya` is the previous period's survey
-    to compare with, already checked to be visible to the reader (the caller's job).
-    """
-    hasil_list = [HasilPertanyaan(pertanyaan) for pertanyaan in survei.pertanyaan_set.order_by("urutan")]
-    by_id = {hasil.pertanyaan.pk: hasil for hasil in hasil_list}
-    _count_answers(by_id)
-    for item in hasil_list:
-        if item.pertanyaan.tipe == Tipe.TEKS:
-            # One small query per free-text question (a survey has few), so a busy question
-            # never crowds out the answers of another.
-            recent = item.pertanyaan.jawaban_set.exclude(teks="").order_by("-id")
-            item.teks_list = list(recent.values_list("teks", flat=True)[:TEKS_TERBARU])
-    hasil = HasilSurvei(survei=survei, responden=survei.responden_set.count(), pertanyaan=hasil_list)
-    hasil.profil = compute_profil(survei)
-    _score_skm(hasil)
-    if sebelumnya is not None:
-        hasil.sebelumnya = compute_hasil(sebelumnya)
-    return hasil
-
-
-def _count_answers(by_id: dict) -> None:
-    """Answer count, sum and distribution of every question in one grouped scan of the answers.
-
-    Groups are (question, scale value) for scaled questions, (question, option) for single
-    choice and just (question) for numbers and free text, so the rows returned are bounded by
-    the questions' options, never by the number of responses.
-    """
-    scaled = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.skala]
-    pilihan = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.tipe == Tipe.PILIHAN]
-    rows = (
-        Jawaban.objects.filter(pertanyaan_id__in=list(by_id))
-        .annotate(
-            nilai_key=Case(
-                When(pertanyaan_id__in=scaled, then=F("nilai")), default=None, output_field=Jawaban._meta.get_field("nilai")
-            ),
-            teks_key=Case(When(pertanyaan_id__in=pilihan, then=F("teks")), default=Value(""), output_field=TextField()),
-        )
-        .values("pertanyaan_id", "nilai_key", "teks_key")
-        .annotate(n=Count("id"), total=Sum("nilai"))
-        .order_by()
-    )
-    for row in rows:
-        hasil = by_id[row["pertanyaan_id"]]
-        hasil.jumlah += row["n"]
-        if row["total"] is not None:
-            hasil.total = (hasil.total or 0) + row["total"]
-        key = row["nilai_key"] if row["nilai_key"] is not None else row["teks_key"]
-        if hasil.pertanyaan.skala or hasil.pertanyaan.tipe == Tipe.PILIHAN:
-            hasil.sebaran[key] = row["n"]
-
-
-def compute_profil(survei: Survei) -> list[tuple[str, list[tuple[str, int]]]]:
-    """Respondents per age band, gender, education and occupation, from one grouped query.
-
-    Returns (field label, [(choice label, count)]) with "Tidak diisi" for blanks, empty groups left out.
-    """
-    counts = {name: {} for name in PROFIL_FIELDS}
-    rows = survei.responden_set.values(*PROFIL_FIELDS).annotate(n=Count("id")).order_by()
-    for row in rows:
-        for name in PROFIL_FIELDS:
-            counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
-    profil = []
-    for name, choices in PROFIL_FIELDS.items():
-        labelled = [(label, counts[name].get(value, 0)) for value, label in choices.choices]
-        labelled.append(("Tidak diisi", counts[name].get("", 0)))
-        profil.append((Responden._meta.get_field(name).verbose_name, [(k, n) for k, n in labelled if n]))
-    return profil
-
-
-def skm_weights(survei: Survei, answered: list[HasilPertanyaan]) -> list[Fraction]:
-    """The bobot of each answered unsur (see compute_hasil); weights already checked by bobot_problem.
-
-    An unsur nobody answered is left out rather than counted as 0, in every mode: exact
-    weights are 1/(answered unsur), the literal 0,11 is scaled by 9/(answered unsur), and
-    custom weights are divided by the sum of the answered unsur's weights.
-    """
-    if any(hasil.pertanyaan.bobot is not None for hasil in answered):
-        given = [Fraction(hasil.pertanyaan.bobot) for hasil in answered]
-        total = sum(given)
-        return [weight / total for weight in given] if total else []
-    if survei.mode_bobot == Survei.ModeBobot.LITERAL:
-        return [Fraction("0.11") * 9 / len(answered)] * len(answered)
-    return [Fraction(1, len(answered))] * len(answered)
-
-
-def _score_skm(hasil: HasilSurvei) -> None:
-    hasil.masalah_bobot = bobot_problem([unsur.pertanyaan.bobot for unsur in hasil.unsur]) if hasil.unsur else None
-    answered = [unsur for unsur in hasil.unsur if unsur.rata is not None]
-    if not answered or hasil.masalah_bobot:
-        return
-    weights = skm_weights(hasil.survei, answered)
-    if not weights:
-        hasil.masalah_bobot = "Semua unsur yang dijawab berbobot 0, sehingga IKM tidak dapat dihitung."
-        return
-    for unsur, bobot in zip(answered, weights, strict=True):
-        unsur.bobot = bobot
-    hasil.ikm = round2(25 * sum(unsur.rata * unsur.bobot for unsur in answered))
-    hasil.mutu = mutu_for(hasil.ikm, MutuPelayanan.objects.order_by("batas_bawah"))
-    hasil.terlemah = min(answered, key=lambda unsur: (unsur.rata, unsur.pertanyaan.urutan))
 
 
 # --- from a result to a need --------------------------------------------------
@@ -634,11 +320,6 @@ def change_kebutuhan_status(kebutuhan: Kebutuhan, *, status: str) -> Kebutuhan:
 
 
 # --- import and export --------------------------------------------------------
-
-
-def import_columns(survei: Survei) -> list[str]:
-    """Column headers of the response spreadsheet: profile, then P<urutan> per question."""
-    return [*PROFIL_FIELDS, "layanan", *(f"P{p.urutan}" for p in survei.pertanyaan_set.order_by("urutan"))]
 
 
 def import_responden(survei: Survei, *, upload, by=None) -> tuple[int, list[tuple[int, str]]]:
@@ -722,94 +403,3 @@ def _import_profil(row: dict) -> tuple[dict, list[str]]:
     return profil, errors
 
 
-def import_template_workbook(survei: Survei) -> bytes:
-    """An empty response spreadsheet with the right headers and a sheet explaining each column."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Jawaban"
-    sheet.append(import_columns(survei))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    guide = book.create_sheet("Petunjuk")
-    guide.append(["Kolom", "Isi"])
-    for name, choices in PROFIL_FIELDS.items():
-        guide.append([name, "Opsional: " + ", ".join(f"{value} ({label})" for value, label in choices.choices)])
-    guide.append(["layanan", "Opsional: layanan yang diterima responden"])
-    for pertanyaan in survei.pertanyaan_set.order_by("urutan"):
-        guide.append([f"P{pertanyaan.urutan}", f"{pertanyaan.label} — {_answer_hint(pertanyaan)}"])
-    return _save(book)
-
-
-def _answer_hint(pertanyaan: Pertanyaan) -> str:
-    wajib = "wajib" if pertanyaan.wajib else "opsional"
-    if pertanyaan.tipe == Tipe.YA_TIDAK:
-        return f"ya/tidak ({wajib})"
-    if pertanyaan.skala:
-        return f"angka {pertanyaan.skala[0]}–{pertanyaan.skala[1]} ({wajib})"
-    if pertanyaan.tipe == Tipe.PILIHAN:
-        return f"salah satu dari: {', '.join(pertanyaan.pilihan)} ({wajib})"
-    return f"{pertanyaan.get_tipe_display().lower()} ({wajib})"
-
-
-def hasil_workbook(hasil: HasilSurvei) -> bytes:
-    """The results as a spreadsheet: summary, NRR per unsur, distributions of other questions."""
-    survei = hasil.survei
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Ringkasan"
-    rows = [
-        ["Survei", survei.judul], ["Unit kerja", survei.unit.nama], ["Program/layanan", survei.program],
-        ["Periode", survei.periode], ["Responden", hasil.responden], ["Target responden", survei.target_responden],
-        ["Bobot unsur", hasil.bobot_label],
-        ["IKM", float(hasil.ikm) if hasil.ikm is not None else (hasil.masalah_bobot or "-")],
-        ["Pembulatan", PEMBULATAN],
-        ["Mutu pelayanan", f"{hasil.mutu.mutu} ({hasil.mutu.kinerja})" if hasil.mutu else "-"],
-    ]
-    for row in rows:
-        sheet.append(row)
-    unsur_sheet = book.create_sheet("Unsur SKM")
-    unsur_sheet.append(["No", "Unsur", "Jumlah jawaban", "Jumlah nilai", "NRR", "Bobot", "NRR tertimbang", "Konversi"])
-    for item in hasil.unsur:
-        unsur_sheet.append([
-            item.pertanyaan.urutan, item.pertanyaan.unsur, item.jumlah, _float(item.total), _float(item.nrr),
-            float(item.bobot) if item.bobot is not None else None, _float(item.nrr_tertimbang),
-            _float(item.nilai_konversi),
-        ])
-    other = book.create_sheet("Pertanyaan lain")
-    other.append(["No", "Pertanyaan", "Jumlah jawaban", "Rata-rata", "Sebaran"])
-    for item in hasil.lainnya:
-        sebaran = "; ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
-        rata = float(round2(item.rata)) if item.rata is not None else None
-        other.append([item.pertanyaan.urutan, item.pertanyaan.teks, item.jumlah, rata, sebaran])
-    for each in book.worksheets:
-        for cell in each[1]:
-            cell.font = Font(bold=True)
-        each.column_dimensions["B"].width = 45
-    return _save(book)
-
-
-def _float(value):
-    return float(value) if value is not None else None
-
-
-def _save(book) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def hasil_pdf(hasil: HasilSurvei, *, base_url: str) -> bytes:
-    """The printable SKM report (WeasyPrint), in the usual shape: identity, unsur table, IKM, mutu."""
-    # Imported here: WeasyPrint is heavy and logs its start-up, which every manage.py
-    # command would otherwise print.
-    from weasyprint import HTML
-
-    context = {
-        "hasil": hasil,
-        "survei": hasil.survei,
-        "pembulatan": PEMBULATAN,
-        "mutu_list": MutuPelayanan.objects.order_by("-batas_bawah"),
-        "kebutuhan_list": hasil.survei.kebutuhan_set.select_related("pemilik").order_by("created_at"),
-    }
-    html = render_to_string("organisasi/survei_laporan.html", context)
-    return HTML(string=html, base_url=base_url).write_pdf()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from organisasi import permissions, services_survei
+from organisasi import documents_survei, permissions, queries_survei, services_survei, spreadsheets_survei
 from organisasi.forms_survei import (
     ImportRespondenForm,
     JawabanForm,
@@ -141,7 +141,7 @@ def _hasil(request, survei):
     sebelumnya = None
     if survei.survei_sebelumnya_id:
         sebelumnya = Survei.objects.visible_to(request.user).filter(pk=survei.survei_sebelumnya_id).first()
-    return services_survei.compute_hasil(survei, sebelumnya=sebelumnya)
+    return queries_survei.compute_hasil(survei, sebelumnya=sebelumnya)
 
 
 @vary_on_headers("HX-Request")
@@ -151,7 +151,7 @@ def survei_hasil(request, pk):
     context = {
         "survei": survei,
         "hasil": _hasil(request, survei),
-        "pembulatan": services_survei.PEMBULATAN,
+        "pembulatan": queries_survei.PEMBULATAN,
         "can_edit": permissions.can_edit(request.user, survei),
         "kebutuhan_list": survei.kebutuhan_set.order_by("-created_at"),
     }
@@ -162,7 +162,7 @@ def survei_hasil(request, pk):
 @require_GET
 def survei_export(request, pk):
     survei = _survei(request, pk)
-    response = HttpResponse(services_survei.hasil_workbook(_hasil(request, survei)), content_type=XLSX)
+    response = HttpResponse(spreadsheets_survei.hasil_workbook(_hasil(request, survei)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="hasil-survei-{survei.pk}.xlsx"'
     return response
 
@@ -171,7 +171,7 @@ def survei_export(request, pk):
 def survei_laporan(request, pk):
     survei = _survei(request, pk)
     hasil = _hasil(request, survei)
-    pdf = services_survei.hasil_pdf(hasil, base_url=request.build_absolute_uri("/"))
+    pdf = documents_survei.hasil_pdf(hasil, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="laporan-survei-{survei.pk}.pdf"'
     return response
@@ -194,14 +194,14 @@ def survei_import(request, pk):
             if not errors:
                 messages.success(request, f"{stored} responden berhasil diimpor.")
                 return redirect("organisasi:survei_hasil", survei.pk)
-    context = {"survei": survei, "form": form, "errors": errors, "columns": services_survei.import_columns(survei)}
+    context = {"survei": survei, "form": form, "errors": errors, "columns": spreadsheets_survei.import_columns(survei)}
     return render(request, "organisasi/survei_import.html", context)
 
 
 @require_GET
 def survei_import_template(request, pk):
     survei = _survei(request, pk, edit=True)
-    response = HttpResponse(services_survei.import_template_workbook(survei), content_type=XLSX)
+    response = HttpResponse(spreadsheets_survei.import_template_workbook(survei), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="templat-jawaban-survei-{survei.pk}.xlsx"'
     return response
 
@@ -313,7 +313,7 @@ def _draft_from_survey(request):
     survei = _survei(request, int(params["survei"]), edit=True)
     if not survei.pertanyaan_set.filter(pk=params["pertanyaan"]).exists():
         raise Http404("Pertanyaan tidak ditemukan.")
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
     return services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=int(params["pertanyaan"]))
 
 

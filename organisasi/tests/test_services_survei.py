@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from organisasi import services_survei
+from organisasi import queries_survei, services_survei
 from organisasi.models import Jawaban, Kebutuhan, MutuPelayanan, Pertanyaan, Responden, Survei
 from organisasi.tests.factories_survei import (
     KebutuhanFactory,
@@ -32,7 +32,7 @@ def test_ikm_of_all_ones_is_25_and_mutu_d():
     answer(survei, [1] * 9)
     answer(survei, [1] * 9)
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm == Decimal("25.00")
     assert hasil.mutu.mutu == "D"
@@ -42,7 +42,7 @@ def test_ikm_of_all_fours_is_100_and_mutu_a():
     survei = skm_survei()
     answer(survei, [4] * 9)
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm == Decimal("100.00")
     assert hasil.mutu.mutu == "A"
@@ -52,7 +52,7 @@ def test_ikm_with_literal_weight_of_all_fours_is_99():
     survei = skm_survei(mode_bobot=Survei.ModeBobot.LITERAL)
     answer(survei, [4] * 9)
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm == Decimal("99.00")
     assert hasil.mutu.mutu == "A"
@@ -62,7 +62,7 @@ def test_ikm_with_literal_weight_of_all_ones_stays_in_band_d():
     survei = skm_survei(mode_bobot=Survei.ModeBobot.LITERAL)
     answer(survei, [1] * 9)
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm == Decimal("24.75")
     assert hasil.mutu.mutu == "D"
@@ -76,7 +76,7 @@ def test_ikm_matches_a_hand_worked_example():
     answer(survei, [3, 3, 2, 3, 3, 4, 4, 2, 3])
     answer(survei, [3, 3, 3, 3, 3, 4, 3, 3, 3])
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert [u.nrr for u in hasil.unsur] == [
         Decimal("3.00"), Decimal("2.67"), Decimal("2.33"), Decimal("3.33"), Decimal("3.00"),
@@ -96,7 +96,7 @@ def test_nrr_divides_by_answers_given_when_a_respondent_skipped_an_unsur():
     answer(survei, [2, 2, 2, 4, 2, 2, 2, 2, 2])
     answer(survei, [2, 2, 2, None, 2, 2, 2, 2, 2])
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.unsur[3].jumlah == 1
     assert hasil.unsur[3].nrr == Decimal("4.00")
@@ -110,8 +110,8 @@ def test_ikm_rounds_half_up_to_two_decimals():
     answer(low, [3, 3, 3, 3, 3, 3, 3, 3, 2])
     answer(high, [4, 3, 3, 3, 3, 3, 3, 4, 3])
 
-    assert services_survei.compute_hasil(low).ikm == Decimal("72.22")
-    assert services_survei.compute_hasil(high).ikm == Decimal("80.56")
+    assert queries_survei.compute_hasil(low).ikm == Decimal("72.22")
+    assert queries_survei.compute_hasil(high).ikm == Decimal("80.56")
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_ikm_rounds_half_up_to_two_decimals():
 def test_mutu_band_edges_follow_the_regulation(ikm, mutu):
     bands = MutuPelayanan.objects.order_by("batas_bawah")
 
-    assert services_survei.mutu_for(Decimal(ikm), bands).mutu == mutu
+    assert queries_survei.mutu_for(Decimal(ikm), bands).mutu == mutu
 
 
 def test_custom_unsur_weights_replace_the_default():
@@ -134,7 +134,7 @@ def test_custom_unsur_weights_replace_the_default():
     survei.pertanyaan_set.filter(urutan=2).update(bobot=Decimal("0.5"))
     answer(survei, [4, 2, 1, 1, 1, 1, 1, 1, 1])
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm == Decimal("75.00")
 
@@ -146,7 +146,7 @@ def test_results_of_other_questions_give_distribution_and_average():
     answer(survei, [4])
     answer(survei, [4])
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     item = hasil.pertanyaan[0]
     assert item.pertanyaan == likert
@@ -161,7 +161,7 @@ def test_results_compare_with_the_previous_period():
     kini = skm_survei(periode="2026", survei_sebelumnya=lalu)
     answer(kini, [3] * 9)
 
-    hasil = services_survei.compute_hasil(kini, sebelumnya=lalu)
+    hasil = queries_survei.compute_hasil(kini, sebelumnya=lalu)
 
     assert hasil.sebelumnya.ikm == Decimal("50.00")
     assert hasil.selisih_ikm == Decimal("25.00")
@@ -175,9 +175,9 @@ def test_results_use_the_same_number_of_queries_for_few_and_many_responses(djang
         answer(many, [1 + index % 4] * 9)
 
     with django_assert_num_queries(5):
-        services_survei.compute_hasil(few)
+        queries_survei.compute_hasil(few)
     with django_assert_num_queries(5):
-        services_survei.compute_hasil(many)
+        queries_survei.compute_hasil(many)
 
 
 def _submit(survei, raw, tiket="tiket-1", **kwargs):
@@ -279,7 +279,7 @@ def test_parse_answer_accepts_ya_tidak_words_and_decimal_commas():
 def test_kebutuhan_from_weakest_unsur_carries_the_evidence():
     survei = skm_survei()
     answer(survei, [3, 3, 1, 3, 3, 3, 3, 3, 3])
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     kebutuhan = services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
 
@@ -327,7 +327,7 @@ def test_results_count_respondents_by_profile_with_one_query():
     answer(survei, [4], usia="20-29", jenis_kelamin="L")
     answer(survei, [4], usia="50+")
 
-    profil = dict(services_survei.compute_hasil(survei).profil)
+    profil = dict(queries_survei.compute_hasil(survei).profil)
 
     assert profil["usia"] == [("20–29 tahun", 2), ("50 tahun ke atas", 1)]
     assert profil["jenis kelamin"] == [("Laki-laki", 1), ("Perempuan", 1), ("Tidak diisi", 1)]
@@ -345,7 +345,7 @@ def test_results_of_choice_number_and_text_questions():
             tiket=f"tiket-{number}",
         )
 
-    item_pilihan, item_angka, item_teks = services_survei.compute_hasil(survei).pertanyaan
+    item_pilihan, item_angka, item_teks = queries_survei.compute_hasil(survei).pertanyaan
 
     assert item_pilihan.sebaran_rows() == [("Armada", 2, Decimal("66.67")), ("Jadwal", 1, Decimal("33.33"))]
     assert (item_angka.jumlah, item_angka.nrr) == (3, Decimal("4.00"))
@@ -378,7 +378,7 @@ def test_save_pertanyaan_refuses_a_weight_that_leaves_the_unsur_weights_not_summ
     ],
 )
 def test_bobot_problem_allows_only_non_negative_weights_of_every_unsur_summing_to_one(weights, problem):
-    result = services_survei.bobot_problem(weights)
+    result = queries_survei.bobot_problem(weights)
 
     assert (result is None) if problem is None else problem in result
 
@@ -388,7 +388,7 @@ def test_results_show_no_ikm_when_custom_weights_do_not_sum_to_one():
     survei.pertanyaan_set.update(bobot=Decimal("0.5"))
     answer(survei, [4] * 9)
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm is None and hasil.mutu is None
     assert "harus 1" in hasil.masalah_bobot
@@ -399,7 +399,7 @@ def test_results_show_no_ikm_when_only_one_unsur_has_a_weight():
     survei.pertanyaan_set.filter(urutan=1).update(bobot=Decimal("0.2"))
     answer(survei, [4] + [1] * 8)
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm is None
     assert "semua unsur" in hasil.masalah_bobot
@@ -409,7 +409,7 @@ def test_results_show_no_ikm_when_only_one_unsur_has_a_weight():
 def test_mutu_for_an_ikm_outside_every_band_is_none(ikm):
     bands = MutuPelayanan.objects.order_by("batas_bawah")
 
-    assert services_survei.mutu_for(Decimal(ikm), bands) is None
+    assert queries_survei.mutu_for(Decimal(ikm), bands) is None
 
 
 def test_literal_weight_leaves_out_an_unsur_nobody_answered():
@@ -417,7 +417,7 @@ def test_literal_weight_leaves_out_an_unsur_nobody_answered():
     for _ in range(3):
         answer(survei, [4] * 8 + [None])
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     # 0,11 × 9/8 per answered unsur: the same 99,00 as when all nine are answered with 4.
     assert hasil.ikm == Decimal("99.00")
@@ -429,7 +429,7 @@ def test_custom_weights_are_divided_by_the_weights_of_the_answered_unsur():
     survei.pertanyaan_set.filter(urutan=1).update(bobot=Decimal("0.2"))
     answer(survei, [4] * 8 + [None])
 
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     assert hasil.ikm == Decimal("100.00")
     assert sum(unsur.bobot for unsur in hasil.unsur if unsur.bobot is not None) == 1
@@ -446,7 +446,7 @@ def test_bobot_label_names_the_weights_used(setup, label):
     survei = skm_survei(**setup)
     answer(survei, [4] * 9)
 
-    assert services_survei.compute_hasil(survei).bobot_label.startswith(label)
+    assert queries_survei.compute_hasil(survei).bobot_label.startswith(label)
 
 
 def test_bobot_label_lists_custom_weights_per_unsur():
@@ -454,7 +454,7 @@ def test_bobot_label_lists_custom_weights_per_unsur():
     survei.pertanyaan_set.update(bobot=Decimal("0.1"))
     survei.pertanyaan_set.filter(urutan=1).update(bobot=Decimal("0.2"))
 
-    label = services_survei.compute_hasil(survei).bobot_label
+    label = queries_survei.compute_hasil(survei).bobot_label
 
     assert label.startswith("Bobot khusus per unsur: U1 0,2, U2 0,1")
     assert "Eksak" not in label
@@ -512,7 +512,7 @@ def test_results_show_the_latest_free_text_of_every_text_question_however_busy_a
     for index in range(200):
         Jawaban.objects.create(responden=Responden.objects.create(survei=survei), pertanyaan=busy, teks=f"x{index}")
 
-    busy_item, quiet_item = services_survei.compute_hasil(survei).pertanyaan
+    busy_item, quiet_item = queries_survei.compute_hasil(survei).pertanyaan
 
     assert quiet_item.teks_list == ["penting"]
     assert busy_item.teks_list == [f"x{index}" for index in range(199, 189, -1)]
@@ -528,9 +528,9 @@ def test_free_text_results_take_the_same_queries_for_few_and_many_answers(django
                 Jawaban.objects.create(responden=responden, pertanyaan=pertanyaan, teks=f"t{index}")
 
     with django_assert_num_queries(6) as few_queries:
-        services_survei.compute_hasil(few)
+        queries_survei.compute_hasil(few)
     with django_assert_num_queries(len(few_queries)):
-        services_survei.compute_hasil(many)
+        queries_survei.compute_hasil(many)
 
 
 def test_update_survei_refuses_new_weights_for_answered_unsur():

@@ -8,7 +8,7 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
-from organisasi import services_survei
+from organisasi import queries_survei, services_survei, spreadsheets_survei
 from organisasi.forms_survei import TIKET_SALT, new_tiket
 from organisasi.models import Jawaban, Kebutuhan, Pengguna, Pertanyaan, Responden, Survei
 from organisasi.tests.factories_survei import KebutuhanFactory, PertanyaanFactory, SurveiFactory, answer, skm_survei
@@ -559,13 +559,13 @@ def test_results_workbook_carries_the_weight_label_and_rounding_rule(org):
 
     survei = skm_survei(unit=org.bidang_a, mode_bobot=Survei.ModeBobot.LITERAL)
     answer(survei, [4] * 9)
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
-    sheet = load_workbook(io.BytesIO(services_survei.hasil_workbook(hasil)))["Ringkasan"]
+    sheet = load_workbook(io.BytesIO(spreadsheets_survei.hasil_workbook(hasil)))["Ringkasan"]
 
     values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}
     assert values["Bobot unsur"] == hasil.bobot_label
-    assert values["Pembulatan"] == services_survei.PEMBULATAN
+    assert values["Pembulatan"] == queries_survei.PEMBULATAN
 
 
 @pytest.mark.parametrize(("jenis", "shows_dasar"), [(Survei.Jenis.SKM, True), (Survei.Jenis.KHUSUS, False)])
@@ -574,13 +574,13 @@ def test_report_names_the_skm_regulation_only_for_skm_surveys(org, jenis, shows_
 
     survei = skm_survei(unit=org.bidang_a) if jenis == Survei.Jenis.SKM else SurveiFactory(unit=org.bidang_a)
     answer(survei, [4] * 9)
-    hasil = services_survei.compute_hasil(survei)
+    hasil = queries_survei.compute_hasil(survei)
 
     html = render_to_string("organisasi/survei_laporan.html", {"hasil": hasil, "survei": survei,
-                                                               "pembulatan": services_survei.PEMBULATAN})
+                                                               "pembulatan": queries_survei.PEMBULATAN})
 
     assert ("PANRB Nomor 14 Tahun 2017" in html) is shows_dasar
-    assert (services_survei.PEMBULATAN in html) is shows_dasar  # stated wherever an IKM is reported
+    assert (queries_survei.PEMBULATAN in html) is shows_dasar  # stated wherever an IKM is reported
 
 
 def test_editing_an_answered_question_keeps_its_type_and_results(client, org):
@@ -597,7 +597,7 @@ def test_editing_an_answered_question_keeps_its_type_and_results(client, org):
     assert form.fields["tipe"].disabled and form.fields["pilihan"].disabled and form.fields["bobot"].disabled
     pertanyaan.refresh_from_db()
     assert pertanyaan.tipe == Pertanyaan.Tipe.LIKERT and pertanyaan.teks == "Baru?"
-    assert services_survei.compute_hasil(survei).pertanyaan[0].rata == 4
+    assert queries_survei.compute_hasil(survei).pertanyaan[0].rata == 4
 
 
 def _import(client, survei, upload):
