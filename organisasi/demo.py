@@ -214,9 +214,9 @@ def _seed_pegawai(holders, rng):
             status = _status_for(jabatan, index, rng)
             female = rng.random() < 0.5
             nama = f"{rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)} {rng.choice(LAST_NAMES)}"
-            nip = _unique_nip(_make_nip(status, jabatan.jenis, female, rng), sequence)
+            nip = unique_nip(make_nip(status, jabatan.jenis, female, rng), sequence)
             pegawai = _upsert(Pegawai, {"nip": nip}, {
-                "nama": nama, "status": status, "golongan": _golongan(status, jabatan.jenis, rng),
+                "nama": nama, "status": status, "golongan": golongan_for(status, jabatan.jenis, rng),
                 "jabatan": jabatan, "unit": jabatan.unit, "aktif": True, "atasan_manual": False,
                 "gelar_belakang": _gelar(jabatan, rng),
             })
@@ -235,7 +235,7 @@ def _status_for(jabatan, index, rng):
     return Pegawai.Status.PNS
 
 
-def _make_nip(status, jenis_jabatan, female, rng):
+def make_nip(status, jenis_jabatan, female, rng):
     gender = "2" if female else "1"
     if status == Pegawai.Status.PNS:
         senior = jenis_jabatan in (J.JPT, J.ADMINISTRATOR)
@@ -250,12 +250,12 @@ def _make_nip(status, jenis_jabatan, female, rng):
     return f"{birth}{middle}{gender}"
 
 
-def _unique_nip(first15, sequence):
+def unique_nip(first15, sequence):
     sequence[first15] = sequence.get(first15, 0) + 1
     return f"{first15}{sequence[first15]:03d}"
 
 
-def _golongan(status, jenis_jabatan, rng):
+def golongan_for(status, jenis_jabatan, rng):
     if status == Pegawai.Status.PPPK_PARUH_WAKTU:
         return ""
     if status == Pegawai.Status.PPPK:
