@@ -38,6 +38,10 @@ run: seed
 test: install-dev
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
 
+## make bench: DESIGN.md §8 figures (use DATABASE_URL=postgres://… for meaningful numbers).
+bench: install
+	DEBUG=false $(BIN)/python bench/run.py
+
 lint: install-dev
 	$(BIN)/ruff check .
 

@@ -159,6 +159,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 
 # --- security ---------------------------------------------------------------
 
@@ -171,7 +172,8 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)  # nginx in front: trust its X-Forwarded-* headers
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -222,6 +224,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # The schedule lives here (reviewed like code); django-celery-beat shows it in the admin.
 CELERY_BEAT_SCHEDULE = {
+    # Nightly: expired sessions out of the database (public survey visitors create some).
+    "clear-sessions-nightly": {
+        "task": "core.tasks.clear_sessions_task",
+        "schedule": crontab(hour=1, minute=0),
+    },
     # Nightly: re-derive every pegawai's atasan from the position tree, so a
     # change of office holder reaches the subordinates even if a step was missed.
     "refresh-atasan-nightly": {

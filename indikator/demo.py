@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from core.seeding import upsert
 from indikator import services
 from indikator.models import (
     IndikatorKinerja,
@@ -82,19 +83,6 @@ def seed(stdout=None) -> None:
             _seed_skp(jabatan_kode, rhk_specs, periode)
 
 
-def _upsert(model, lookup, values):
-    """Create the row, or save it only where a value differs (so reruns add no history)."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    for field in changed:
-        setattr(obj, field, values[field])
-    if changed:
-        obj.save()
-    return obj
-
-
 def _seed_periode():
     return Periode.objects.filter(tahun=TAHUN).first() or services.create_periode(tahun=TAHUN, skema="triwulanan")
 
@@ -103,15 +91,15 @@ def _seed_indikator(periode):
     quarters = {pp.nomor: pp for pp in PeriodePenilaian.objects.filter(periode=periode)}
     for unit_kode, sasaran_kode, sasaran_nama, indikator_specs in INDIKATOR:
         unit = UnitKerja.objects.get(kode=unit_kode)
-        sasaran = _upsert(SasaranStrategis, {"kode": sasaran_kode}, {"unit": unit, "nama": sasaran_nama})
+        sasaran = upsert(SasaranStrategis, {"kode": sasaran_kode}, {"unit": unit, "nama": sasaran_nama})
         for kode, nama, satuan, polaritas, target, target_atas, realisasi in indikator_specs:
-            indikator = _upsert(IndikatorKinerja, {"kode": kode, "tahun": TAHUN}, {
+            indikator = upsert(IndikatorKinerja, {"kode": kode, "tahun": TAHUN}, {
                 "sasaran": sasaran, "nama": nama, "satuan": satuan, "polaritas": polaritas,
                 "target": Decimal(target), "target_atas": Decimal(target_atas) if target_atas else None,
                 "dokumen": IndikatorKinerja.Dokumen.PK,
             })
             for nomor, nilai in enumerate(realisasi, start=1):
-                _upsert(RealisasiIndikator, {"indikator": indikator, "periode_penilaian": quarters[nomor]},
+                upsert(RealisasiIndikator, {"indikator": indikator, "periode_penilaian": quarters[nomor]},
                         {"nilai": Decimal(str(nilai))})
 
 
@@ -139,10 +127,10 @@ def _seed_skp(jabatan_kode, rhk_specs, periode):
                 skp__pegawai__jabatan__kode=parent[0], skp__periode=periode, uraian=parent[1])
         else:
             links["indikator_unit"] = IndikatorKinerja.objects.get(kode=parent, tahun=periode.tahun)
-        rhk = _upsert(RencanaHasilKerja, {"skp": skp, "uraian": uraian}, {"jenis": "utama", "urutan": urutan, **links})
+        rhk = upsert(RencanaHasilKerja, {"skp": skp, "uraian": uraian}, {"jenis": "utama", "urutan": urutan, **links})
         for aspek, iki_uraian, target, satuan in iki_specs:
-            _upsert(IndikatorKinerjaIndividu, {"rhk": rhk, "uraian": iki_uraian},
+            upsert(IndikatorKinerjaIndividu, {"rhk": rhk, "uraian": iki_uraian},
                     {"aspek": aspek, "target": Decimal(target), "satuan": satuan})
     approved_on = datetime.datetime(TAHUN, 1, 20, 9, 0, tzinfo=datetime.UTC)
-    _upsert(Skp, {"pk": skp.pk}, {"status": Skp.Status.DISETUJUI, "disetujui_pada": approved_on,
+    upsert(Skp, {"pk": skp.pk}, {"status": Skp.Status.DISETUJUI, "disetujui_pada": approved_on,
                                   "diajukan_pada": approved_on, **LAMPIRAN})

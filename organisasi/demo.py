@@ -11,6 +11,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from core.seeding import upsert
 from organisasi import demo_survei, services
 from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
 
@@ -171,29 +172,16 @@ def seed(stdout=None) -> dict:
     return accounts
 
 
-def _upsert(model, lookup, values):
-    """Create the row, or update it only where a value differs (so reruns add no history)."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    if changed:
-        for field in changed:
-            setattr(obj, field, values[field])
-        obj.save()
-    return obj
-
-
 def _seed_unit(spec, parent, parent_heads, holders):
     kode, nama, jenis, jabatan_specs, children = spec
-    unit = _upsert(UnitKerja, {"kode": kode}, {"nama": nama, "jenis": jenis, "induk": parent, "aktif": True})
+    unit = upsert(UnitKerja, {"kode": kode}, {"nama": nama, "jenis": jenis, "induk": parent, "aktif": True})
     local = {}
     for suffix, nama_jabatan, jenis_jabatan, reports_to, count in jabatan_specs:
         if reports_to == "^":
             atasan = parent_heads.get("head")
         else:
             atasan = local.get(reports_to)
-        jabatan = _upsert(Jabatan, {"kode": f"{kode}-{suffix}"}, {
+        jabatan = upsert(Jabatan, {"kode": f"{kode}-{suffix}"}, {
             "nama": nama_jabatan, "jenis": jenis_jabatan, "unit": unit, "atasan": atasan, "aktif": True,
         })
         local[suffix] = jabatan
@@ -214,9 +202,9 @@ def _seed_pegawai(holders, rng):
             status = _status_for(jabatan, index, rng)
             female = rng.random() < 0.5
             nama = f"{rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)} {rng.choice(LAST_NAMES)}"
-            nip = _unique_nip(_make_nip(status, jabatan.jenis, female, rng), sequence)
-            pegawai = _upsert(Pegawai, {"nip": nip}, {
-                "nama": nama, "status": status, "golongan": _golongan(status, jabatan.jenis, rng),
+            nip = unique_nip(make_nip(status, jabatan.jenis, female, rng), sequence)
+            pegawai = upsert(Pegawai, {"nip": nip}, {
+                "nama": nama, "status": status, "golongan": golongan_for(status, jabatan.jenis, rng),
                 "jabatan": jabatan, "unit": jabatan.unit, "aktif": True, "atasan_manual": False,
                 "gelar_belakang": _gelar(jabatan, rng),
             })
@@ -235,7 +223,7 @@ def _status_for(jabatan, index, rng):
     return Pegawai.Status.PNS
 
 
-def _make_nip(status, jenis_jabatan, female, rng):
+def make_nip(status, jenis_jabatan, female, rng):
     gender = "2" if female else "1"
     if status == Pegawai.Status.PNS:
         senior = jenis_jabatan in (J.JPT, J.ADMINISTRATOR)
@@ -250,12 +238,12 @@ def _make_nip(status, jenis_jabatan, female, rng):
     return f"{birth}{middle}{gender}"
 
 
-def _unique_nip(first15, sequence):
+def unique_nip(first15, sequence):
     sequence[first15] = sequence.get(first15, 0) + 1
     return f"{first15}{sequence[first15]:03d}"
 
 
-def _golongan(status, jenis_jabatan, rng):
+def golongan_for(status, jenis_jabatan, rng):
     if status == Pegawai.Status.PPPK_PARUH_WAKTU:
         return ""
     if status == Pegawai.Status.PPPK:
@@ -290,7 +278,7 @@ def _seed_accounts(pegawai_by_jabatan):
     for key, jabatan_kode, peran, description in DEMO_ACCOUNTS:
         pegawai = pegawai_by_jabatan[jabatan_kode][0]
         opd = pegawai.unit.opd if peran == Pengguna.Peran.PENGELOLA_OPD else None
-        account = _upsert(Pengguna, {"username": pegawai.nip}, {
+        account = upsert(Pengguna, {"username": pegawai.nip}, {
             "peran": peran, "opd_dikelola": opd, "is_staff": peran == Pengguna.Peran.ADMIN_BKPSDM,
         })
         if peran == Pengguna.Peran.ADMIN_BKPSDM and not account.groups.filter(pk=admin_group.pk).exists():

@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import Q
 
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
@@ -130,9 +129,11 @@ class PegawaiFilterForm(forms.Form):
 
 
 def directory_units(user):
-    """OPD (and their first level) in which the user can see pegawai: the directory's unit filter."""
+    """The OPD in which the user can see pegawai: the directory's unit filter (the filter takes the
+    whole subtree). Only the OPD level: a city has hundreds of schools and bidang, and a select of
+    all of them is slow to render and hard to use."""
     opd_ids = Pegawai.objects.visible_to(user).values("unit__opd_id")
-    return UnitKerja.objects.filter(Q(pk__in=opd_ids) | Q(induk_id__in=opd_ids), aktif=True).order_by("path")
+    return UnitKerja.objects.filter(pk__in=opd_ids, aktif=True).order_by("nama")
 
 
 class TerbitkanAkunForm(forms.Form):

@@ -232,7 +232,11 @@ class Pegawai(TimeStampedModel):
         verbose_name = "pegawai"
         verbose_name_plural = "pegawai"
         ordering = ["nama"]
-        indexes = [models.Index(fields=["unit", "aktif"]), models.Index(fields=["atasan"])]
+        indexes = [
+            models.Index(fields=["unit", "aktif"]),
+            models.Index(fields=["atasan"]),
+            models.Index(fields=["nama", "nip"], name="pegawai_direktori_idx"),  # the directory's order
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(atasan=models.F("pk")), name="pegawai_bukan_atasan_sendiri"

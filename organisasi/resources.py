@@ -6,6 +6,7 @@ import of the same file update rows instead of duplicating them.
 
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import ModelInstanceLoader
 
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
@@ -17,15 +18,23 @@ class KodeWidget(widgets.ForeignKeyWidget):
     def __init__(self, model, field="kode", label="", hint=""):
         super().__init__(model, field)
         self.label, self.hint = label or model._meta.verbose_name, hint
+        self._cache = {}  # per import: resources deep-copy their fields, widgets included
+
+    def prime(self, values):
+        """Load every code of the file in one query (instead of one per row)."""
+        wanted = {str(value).strip() for value in values if value not in (None, "")} - set(self._cache)
+        self._cache.update({getattr(obj, self.field): obj for obj in self.model.objects.filter(**{f"{self.field}__in": wanted})})
 
     def clean(self, value, row=None, **kwargs):
         value = "" if value is None else str(value).strip()
         if not value:
             return None
-        try:
-            return self.model.objects.get(**{self.field: value})
-        except self.model.DoesNotExist:
-            raise ValueError(f"Kode {self.label} \"{value}\" tidak dikenal.{self.hint}") from None
+        if value not in self._cache:  # not primed, or created by an earlier row of this file
+            found = self.model.objects.filter(**{self.field: value}).first()
+            if found is None:
+                raise ValueError(f"Kode {self.label} \"{value}\" tidak dikenal.{self.hint}")
+            self._cache[value] = found
+        return self._cache[value]
 
 
 class PilihanWidget(widgets.Widget):
@@ -63,10 +72,33 @@ class NipWidget(widgets.CharWidget):
         return nip_rules.normalize_nip(value)
 
 
+class NipInstanceLoader(ModelInstanceLoader):
+    """Finds the rows' existing pegawai in one query; a NIP Excel mangled matches nothing
+    (its widget then reports the row)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        column = self.dataset["NIP"] if "NIP" in (self.dataset.headers or []) else []
+        nips = {nip_rules.normalize_nip(value) for value in column if isinstance(value, str)}
+        self.by_nip = {pegawai.nip: pegawai for pegawai in Pegawai.objects.filter(nip__in=nips)}
+
+    def get_instance(self, row):
+        nip = row.get("NIP")
+        if not isinstance(nip, str) or nip_rules.looks_like_excel_number(nip):
+            return None
+        return self.by_nip.get(nip_rules.normalize_nip(nip))
+
+
 class _BaseResource(resources.ModelResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._seen_keys = set()
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, KodeWidget) and field.column_name in (dataset.headers or []):
+                field.widget.prime(dataset[field.column_name])
 
     def before_import_row(self, row, **kwargs):
         key_column = self.key_column
@@ -146,6 +178,7 @@ class PegawaiResource(_BaseResource):
         model = Pegawai
         fields = ["nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan", "unit", "email", "aktif"]
         import_id_fields = ["nip"]
+        instance_loader_class = NipInstanceLoader
         skip_unchanged = True
         clean_model_instances = True
         use_transactions = True
@@ -157,14 +190,31 @@ class PegawaiResource(_BaseResource):
             row["NIP"] = nip_rules.normalize_nip(nip)
         if not row.get("Kode Unit") and row.get("Kode Jabatan"):
             # Reshape only: an empty unit column means "the unit of the position".
-            unit_kode = Jabatan.objects.filter(kode=str(row["Kode Jabatan"]).strip()).values_list(
-                "unit__kode", flat=True
-            ).first()
-            row["Kode Unit"] = unit_kode or ""
+            row["Kode Unit"] = self._unit_kode_of_jabatan().get(str(row["Kode Jabatan"]).strip(), "")
 
-    def get_instance(self, instance_loader, row):
-        # A NIP Excel mangled cannot name a row; the widget then reports it as this row's error.
-        nip = row.get("NIP")
-        if isinstance(nip, (int, float)) or nip_rules.looks_like_excel_number(str(nip or "")):
-            return None
-        return super().get_instance(instance_loader, row)
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        if "Kode Jabatan" in (dataset.headers or []):
+            self.fields["unit"].widget.prime({self._unit_kode_of_jabatan().get(str(kode).strip()) for kode in dataset["Kode Jabatan"]})
+
+    def _unit_kode_of_jabatan(self):
+        if not hasattr(self, "_unit_kode_cache"):
+            self._unit_kode_cache = dict(Jabatan.objects.values_list("kode", "unit__kode"))
+        return self._unit_kode_cache
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Full validation minus the per-row queries already answered in bulk: the widgets
+        loaded jabatan and unit from the database, the loader matched the NIP, and the
+        database constraints stay the last line of defence."""
+        errors = dict(import_validation_errors or {})
+        for field, message in (("jabatan", "Kode jabatan wajib diisi."), ("unit", Pegawai._meta.get_field("unit").error_messages["null"])):
+            if getattr(instance, f"{field}_id") is None and field not in errors:
+                errors[field] = [message]
+        try:
+            instance.full_clean(
+                exclude=set(errors) | {"jabatan", "unit", "akun", "atasan"}, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)

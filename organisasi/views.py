@@ -6,15 +6,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from config.celery_app import app as celery_app
-from organisasi import permissions, services
+from organisasi import permissions, queries, services
 from organisasi.forms import JabatanForm, PegawaiFilterForm, PegawaiForm, TerbitkanAkunForm, UnitKerjaForm
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.spreadsheets import accounts_workbook
@@ -75,22 +74,18 @@ def _check_broker():
 def unit_list(request):
     """The organisation tree: OPD level first, children loaded on demand (htmx)."""
     induk_id = request.GET.get("induk")
-    pegawai_in_subtree = (
-        Pegawai.objects.active().filter(unit__path__startswith=OuterRef("path"))
-        .order_by().values("aktif").annotate(n=Count("pk")).values("n")
-    )
     units = UnitKerja.objects.visible_to(request.user).filter(aktif=True).annotate(
         jumlah_anak=Count("anak", filter=Q(anak__aktif=True)),
-        jumlah_pegawai=Coalesce(Subquery(pegawai_in_subtree), 0),
     )
     if induk_id:
         units = units.filter(induk_id=induk_id)
     else:
         units = units.filter(kedalaman__lte=1)
-    context = {
-        "unit_list": units.order_by("kedalaman", "nama"),
-        "can_manage": permissions.can_manage_organisasi(request.user),
-    }
+    unit_list = list(units.order_by("kedalaman", "nama"))
+    totals = queries.pegawai_totals(unit_list)
+    for unit in unit_list:
+        unit.jumlah_pegawai = totals[unit.pk]
+    context = {"unit_list": unit_list, "can_manage": permissions.can_manage_organisasi(request.user)}
     if request.htmx and induk_id:
         return render(request, "organisasi/unit_list.html#children", context)
     return render(request, "organisasi/unit_list.html", context)

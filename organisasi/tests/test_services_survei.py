@@ -493,10 +493,10 @@ def test_save_pertanyaan_allows_rewording_an_answered_question():
     assert pertanyaan.teks == "Bagaimana pelayanan petugas kami?"
 
 
-def test_migration_0004_hashes_existing_accounts_like_the_service():
+def test_migration_0005_hashes_existing_accounts_like_the_service():
     import importlib
 
-    migration = importlib.import_module("organisasi.migrations.0004_responden_akun_hash")
+    migration = importlib.import_module("organisasi.migrations.0005_responden_akun_hash")
 
     class Akun:
         pk = 42

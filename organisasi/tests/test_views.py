@@ -168,3 +168,25 @@ def test_dates_are_indonesian_even_for_an_english_browser(org, client):
     bulan = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
     assert f"{born.day} {bulan[born.month - 1]} {born.year}" in body
     assert 'lang="id"' in body
+
+
+def test_unit_tree_counts_active_pegawai_of_the_whole_subtree(org, client):
+    client.force_login(org.admin.akun)
+
+    response = client.get(reverse("organisasi:unit_list"))
+
+    counts = {unit.kode: unit.jumlah_pegawai for unit in response.context["unit_list"]}
+    assert counts == {"PEMKOT": 9, "A": 6, "B": 3}
+
+
+@pytest.mark.parametrize("extra", [1, 3])
+def test_unit_tree_query_count_does_not_grow_with_units(org, client, django_assert_num_queries, extra):
+    from organisasi.tests.factories import UnitKerjaFactory
+
+    for _ in range(extra):
+        UnitKerjaFactory(opd=True, induk=org.pemkot)
+    client.force_login(org.admin.akun)
+    client.get(reverse("organisasi:unit_list"))
+
+    with django_assert_num_queries(7):
+        client.get(reverse("organisasi:unit_list"))

@@ -22,7 +22,7 @@ def hash_accounts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisasi", "0003_mutu_unsur_skm_data"),
+        ("organisasi", "0004_pegawai_direktori_idx"),
     ]
 
     operations = [

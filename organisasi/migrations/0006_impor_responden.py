@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0004_responden_akun_hash'),
+        ('organisasi', '0005_responden_akun_hash'),
     ]
 
     operations = [
