@@ -108,10 +108,23 @@ class UnsurSkmAdmin(admin.ModelAdmin):
     list_display = ["urutan", "nama", "pertanyaan"]
 
 
-class PertanyaanInline(admin.TabularInline):
+class _ScoringLockedOnceAnswered:
+    """How a question is scored (type, options, weight) is fixed once it has answers, in the
+    admin too (the screens go through services_survei.save_pertanyaan)."""
+
+    scoring_fields = ["tipe", "pilihan", "bobot"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        survei_answered = isinstance(obj, Survei) and obj.responden_set.exists()
+        pertanyaan_answered = isinstance(obj, Pertanyaan) and obj.jawaban_set.exists()
+        return readonly + self.scoring_fields if survei_answered or pertanyaan_answered else readonly
+
+
+class PertanyaanInline(_ScoringLockedOnceAnswered, admin.TabularInline):
     model = Pertanyaan
     extra = 0
-    fields = ["urutan", "unsur", "teks", "tipe", "wajib", "bobot"]
+    fields = ["urutan", "unsur", "teks", "tipe", "pilihan", "wajib", "bobot"]
 
 
 @admin.register(Survei)
@@ -164,7 +177,7 @@ class KebutuhanAdmin(ExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Pertanyaan)
-class PertanyaanAdmin(admin.ModelAdmin):
+class PertanyaanAdmin(_ScoringLockedOnceAnswered, admin.ModelAdmin):
     list_display = ["survei", "urutan", "unsur", "teks", "tipe", "wajib", "bobot"]
     list_filter = ["tipe"]
     search_fields = ["teks", "unsur", "survei__judul"]

@@ -56,3 +56,28 @@ def test_admin_import_of_a_good_file_offers_confirmation_then_imports(org, super
 def test_admin_changelists_open_for_every_organisasi_model(org, superuser_client):
     for model in ["unitkerja", "jabatan", "pegawai", "pengguna"]:
         assert superuser_client.get(reverse(f"admin:organisasi_{model}_changelist")).status_code == 200
+
+
+def test_admin_cannot_change_how_an_answered_question_is_scored(org, superuser_client):
+    from organisasi.tests.factories_survei import answer, skm_survei
+
+    survei = skm_survei(unit=org.opd_a)
+    answer(survei, [4] * 9)
+    pertanyaan = survei.pertanyaan_set.first()
+
+    body = superuser_client.get(reverse("admin:organisasi_pertanyaan_change", args=[pertanyaan.pk])).content.decode()
+
+    assert 'name="tipe"' not in body and 'name="bobot"' not in body
+    assert 'name="teks"' in body
+
+
+def test_admin_survey_page_shows_answered_questions_scoring_read_only(org, superuser_client):
+    from organisasi.tests.factories_survei import answer, skm_survei
+
+    survei = skm_survei(unit=org.opd_a)
+    answer(survei, [4] * 9)
+
+    response = superuser_client.get(reverse("admin:organisasi_survei_change", args=[survei.pk]))
+
+    assert response.status_code == 200
+    assert 'name="pertanyaan_set-0-tipe"' not in response.content.decode()
