@@ -64,16 +64,22 @@ class PegawaiForm(forms.ModelForm):
     class Meta:
         model = Pegawai
         fields = [
-            "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan",
-            "unit", "atasan_manual", "atasan_nip", "email", "aktif",
+            "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "unit", "jabatan",
+            "atasan_manual", "atasan_nip", "email", "aktif",
         ]
-        help_texts = {"unit": "Kosongkan untuk memakai unit dari jabatan."}
+        help_texts = {"jabatan": "Pilihan jabatan mengikuti unit kerja yang dipilih."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].required = False
-        self.fields["jabatan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
+        # A city has thousands of positions: offer those of the chosen unit only; choosing a
+        # unit reloads this field (htmx), and without JavaScript a submit does the same.
+        unit_id = self.data.get("unit") or self.initial.get("unit") or self.instance.unit_id
         self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+        self.fields["unit"].widget.attrs.update({
+            "hx-get": ".", "hx-target": "#div_id_jabatan", "hx-select": "#div_id_jabatan", "hx-swap": "outerHTML",
+        })
+        jabatan = Jabatan.objects.filter(aktif=True)
+        self.fields["jabatan"].queryset = jabatan.filter(unit_id=unit_id) if str(unit_id or "").isdigit() else jabatan.none()
         if self.instance.atasan_manual and self.instance.atasan_id:
             self.initial["atasan_nip"] = self.instance.atasan.nip
 
@@ -91,9 +97,6 @@ class PegawaiForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("jabatan") and not cleaned.get("unit"):
-            cleaned["unit"] = cleaned["jabatan"].unit
-            self.instance.unit = cleaned["unit"]
         if cleaned.get("atasan_manual"):
             if not cleaned.get("atasan_nip") and "atasan_nip" not in self.errors:
                 self.add_error("atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual.")

@@ -191,7 +191,7 @@ def _query_without_page(request):
 @require_http_methods(["GET", "POST"])
 def pegawai_create(request):
     permissions.require(permissions.can_manage_organisasi(request.user))
-    form = PegawaiForm(request.POST or None)
+    form = PegawaiForm(request.POST or None, initial={"unit": request.GET.get("unit")})
     if form.is_valid():
         pegawai = services.save_pegawai(form.save(commit=False))
         messages.success(request, f"Pegawai {pegawai.nama_lengkap} berhasil ditambahkan.")
@@ -215,7 +215,7 @@ def pegawai_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def pegawai_update(request, pk):
     pegawai = permissions.get_for_user(Pegawai.objects.all(), request.user, pk, edit=True)
-    form = PegawaiForm(request.POST or None, instance=pegawai)
+    form = PegawaiForm(request.POST or None, instance=pegawai, initial={"unit": request.GET.get("unit", pegawai.unit_id)})
     if form.is_valid():
         services.save_pegawai(form.save(commit=False))
         messages.success(request, f"Data {pegawai.nama_lengkap} berhasil disimpan.")

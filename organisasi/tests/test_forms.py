@@ -19,7 +19,7 @@ def test_directory_unit_filter_offers_bkpsdm_every_opd(org):
 
 def form_data(org, **extra):
     return {"nip": "199005052015032004", "nama": "Bunga", "status": "pns", "golongan": "III/b",
-            "jabatan": org.staf.jabatan_id, "aktif": "on", **extra}
+            "unit": org.seksi_a.pk, "jabatan": org.staf.jabatan_id, "aktif": "on", **extra}
 
 
 def test_manual_atasan_is_given_by_nip(org):
@@ -39,3 +39,15 @@ def test_manual_atasan_without_nip_is_refused(org):
     form = PegawaiForm(form_data(org, atasan_manual="on"))
 
     assert form.errors["atasan_nip"] == ["Isi NIP atasan bila atasan ditetapkan manual."]
+
+
+def test_jabatan_choices_are_the_positions_of_the_chosen_unit(org):
+    form = PegawaiForm(initial={"unit": org.seksi_a.pk})
+
+    assert set(form.fields["jabatan"].queryset) == {org.kasi.jabatan, org.staf.jabatan}
+
+
+def test_jabatan_of_another_unit_is_refused(org):
+    form = PegawaiForm(form_data(org, jabatan=org.kepala.jabatan_id))
+
+    assert "jabatan" in form.errors

@@ -108,7 +108,7 @@ def test_admin_creates_a_pegawai_and_the_atasan_is_derived(org, client):
 
     response = client.post(reverse("organisasi:pegawai_create"), {
         "nip": "19900505 201503 2 004", "nama": "Bunga", "status": "pns", "golongan": "III/b",
-        "jabatan": org.staf.jabatan_id, "aktif": "on",
+        "unit": org.seksi_a.pk, "jabatan": org.staf.jabatan_id, "aktif": "on",
     })
 
     bunga = Pegawai.objects.get(nip="199005052015032004")
@@ -121,7 +121,7 @@ def test_rejected_pegawai_form_keeps_what_was_typed(org, client):
 
     response = client.post(reverse("organisasi:pegawai_create"), {
         "nip": "200012312024211001", "nama": "Bunga Citra", "status": "pns", "golongan": "III/b",
-        "jabatan": org.staf.jabatan_id, "aktif": "on",
+        "unit": org.seksi_a.pk, "jabatan": org.staf.jabatan_id, "aktif": "on",
     })
 
     body = response.content.decode()
@@ -190,3 +190,13 @@ def test_unit_tree_query_count_does_not_grow_with_units(org, client, django_asse
 
     with django_assert_num_queries(7):
         client.get(reverse("organisasi:unit_list"))
+
+
+def test_choosing_a_unit_reloads_the_jabatan_choices_of_that_unit(org, client):
+    client.force_login(org.admin.akun)
+
+    response = client.get(reverse("organisasi:pegawai_create"), {"unit": org.opd_b.pk}, headers={"HX-Request": "true"})
+
+    body = response.content.decode()
+    assert 'id="div_id_jabatan"' in body
+    assert set(response.context["form"].fields["jabatan"].queryset) == {org.kepala_b.jabatan, org.staf_b.jabatan, org.admin.jabatan}
