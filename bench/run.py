@@ -89,7 +89,7 @@ def sessions():
         user = Pengguna.objects.get(pk=pegawai.akun_id)
         store = SessionStore()
         store["_auth_user_id"] = str(user.pk)
-        store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        store["_auth_user_backend"] = "organisasi.backends.PegawaiAktifBackend"
         store["_auth_user_hash"] = user.get_session_auth_hash()
         store.create()
         keys[role] = (user, store.session_key)

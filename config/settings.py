@@ -138,7 +138,7 @@ STORAGES = {
 AUTH_USER_MODEL = "organisasi.Pengguna"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "organisasi.backends.PegawaiAktifBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"

@@ -57,11 +57,13 @@ class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHi
     def save_model(self, request, obj, form, change):
         services.save_pegawai(obj)
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # pegawai are deactivated (history and login follow), never deleted
+
     @admin.action(description="Nonaktifkan pegawai terpilih")
     def deactivate_action(self, request, queryset):
-        for pegawai in queryset:
-            services.deactivate_pegawai(pegawai)
-        self.message_user(request, f"{queryset.count()} pegawai dinonaktifkan.")
+        count = services.deactivate_pegawai_list(queryset)
+        self.message_user(request, f"{count} pegawai dinonaktifkan.")
 
 
 @admin.register(Pengguna)
@@ -79,6 +81,17 @@ class PenggunaAdmin(UserAdmin):
         ("Waktu", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "nama", "peran", "password1", "password2"]})]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a superuser grants superuser, staff status, groups or permissions."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "is_staff", "groups", "user_permissions"]
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.close_inactive_accounts()  # an inactive pegawai's login cannot be reopened here
 
 
 # --- needs analysis: surveys and needs ----------------------------------------

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
@@ -25,6 +25,17 @@ class LoginForm(AuthenticationForm):
 
     def clean_username(self):
         return nip_rules.normalize_nip(self.cleaned_data["username"])
+
+
+class GantiKataSandiForm(PasswordChangeForm):
+    """Password change that refuses to keep the old (e.g. one-time) password."""
+
+    def clean(self):
+        cleaned = super().clean()
+        new = cleaned.get("new_password1")
+        if new and self.user.check_password(new):
+            self.add_error("new_password1", "Kata sandi baru harus berbeda dari kata sandi lama.")
+        return cleaned
 
 
 class UnitKerjaForm(forms.ModelForm):
@@ -98,9 +109,12 @@ class PegawaiForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("atasan_manual"):
-            if not cleaned.get("atasan_nip") and "atasan_nip" not in self.errors:
+            atasan = cleaned.get("atasan_nip")
+            if not atasan and "atasan_nip" not in self.errors:
                 self.add_error("atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual.")
-            self.instance.atasan = cleaned.get("atasan_nip")
+            elif atasan and self.instance.pk and self.instance.pk in atasan.atasan_chain_ids() | {atasan.pk}:
+                self.add_error("atasan_nip", "Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar.")
+            self.instance.atasan = atasan
         return cleaned
 
 

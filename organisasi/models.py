@@ -10,9 +10,19 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
 from organisasi import nip as nip_rules
-from organisasi.permissions import ManagedUnitQuerySet, UnitScopedQuerySet
+from organisasi.permissions import ManagedUnitQuerySet, PegawaiScopedQuerySet, UnitScopedQuerySet
 
 # --- units ------------------------------------------------------------------
+
+
+def _chain_ids(model, parent_field, start_id) -> set[int]:
+    """Ids from start_id up its parent chain, read fresh from the database (so rows saved earlier
+    in the same import count), stopping at a repeat."""
+    seen, node_id = set(), start_id
+    while node_id is not None and node_id not in seen:
+        seen.add(node_id)
+        node_id = model.objects.filter(pk=node_id).values_list(parent_field, flat=True).first()
+    return seen
 
 
 class UnitKerjaQuerySet(UnitScopedQuerySet):
@@ -82,7 +92,7 @@ class UnitKerja(TimeStampedModel):
         return reverse("organisasi:unit_detail", args=[self.pk])
 
     def clean(self):
-        if self.induk_id and self.pk and self.induk.path.startswith(self.path or "\0"):
+        if self.induk_id and self.pk and self.pk in _chain_ids(UnitKerja, "induk_id", self.induk_id):
             raise ValidationError({"induk": "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya."})
         if self.jenis != self.Jenis.PEMKOT and not self.induk_id:
             raise ValidationError({"induk": "Setiap unit selain Pemerintah Kota harus punya unit induk."})
@@ -144,12 +154,8 @@ class Jabatan(TimeStampedModel):
         return f"{self.nama} – {self.unit}"
 
     def clean(self):
-        node, seen = self.atasan, set()
-        while node is not None:
-            if node.pk == self.pk or node.pk in seen:
-                raise ValidationError({"atasan": "Jabatan atasan membentuk lingkaran: pilih jabatan di atasnya."})
-            seen.add(node.pk)
-            node = node.atasan
+        if self.atasan_id and self.pk and self.pk in _chain_ids(Jabatan, "atasan_id", self.atasan_id):
+            raise ValidationError({"atasan": "Jabatan atasan membentuk lingkaran: pilih jabatan di atasnya."})
 
 
 # --- employees --------------------------------------------------------------
@@ -170,7 +176,7 @@ GOLONGAN_PPPK = [
 ]
 
 
-class PegawaiQuerySet(UnitScopedQuerySet):
+class PegawaiQuerySet(PegawaiScopedQuerySet):
     pegawai_scope = "opd"
 
     def active(self):
@@ -263,6 +269,10 @@ class Pegawai(TimeStampedModel):
             raise ValidationError({"golongan": "Golongan ruang PNS wajib diisi."})
         if self.atasan_id and self.pk and self.atasan_id == self.pk:
             raise ValidationError({"atasan": "Pegawai tidak dapat menjadi atasannya sendiri."})
+
+    def atasan_chain_ids(self) -> set[int]:
+        """Ids of everyone above this pegawai in the atasan chain."""
+        return _chain_ids(Pegawai, "atasan_id", self.atasan_id) if self.atasan_id else set()
 
     @property
     def nama_lengkap(self):

@@ -53,7 +53,10 @@ def nip_errors(nip: str, status: str, *, today: datetime.date | None = None) -> 
     if nip[14] not in "12":
         errors.append(f"Digit ke-15 NIP (jenis kelamin) harus 1 (pria) atau 2 (wanita), bukan {nip[14]}.")
     if nip[15:18] == "000":
-        errors.append("Digit 16–18 NIP (nomor urut) harus 001–999.")
+        errors.append(
+            "Digit 16–18 NIP (nomor urut) harus 001–999. Bila NIP berasal dari Excel, kolomnya mungkin "
+            "berformat angka sehingga digit terakhir berubah menjadi 0: format sebagai Teks dan ketik ulang."
+        )
     return errors
 
 

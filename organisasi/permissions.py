@@ -124,6 +124,14 @@ class UnitScopedQuerySet(models.QuerySet):
         return Q(**{self._unit_lookup("pk__in"): unit.ancestor_ids()})
 
 
+class PegawaiScopedQuerySet(UnitScopedQuerySet):
+    """Pegawai: a pegawai sees their OPD, plus their own atasan and direct subordinates even
+    across OPDs (a Kepala Dinas reports to the Sekda of another OPD)."""
+
+    def _pegawai_condition(self, pegawai):
+        return super()._pegawai_condition(pegawai) | Q(pk=pegawai.atasan_id) | Q(atasan_id=pegawai.pk)
+
+
 # --- single objects ---------------------------------------------------------
 
 

@@ -184,10 +184,10 @@ class PegawaiResource(_BaseResource):
         use_transactions = True
 
     def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
         nip = row.get("NIP")
-        if isinstance(nip, str):
+        if isinstance(nip, str):  # before the duplicate check: "1985… 2010… 1 001" is the same NIP
             row["NIP"] = nip_rules.normalize_nip(nip)
+        super().before_import_row(row, **kwargs)
         if not row.get("Kode Unit") and row.get("Kode Jabatan"):
             # Reshape only: an empty unit column means "the unit of the position".
             row["Kode Unit"] = self._unit_kode_of_jabatan().get(str(row["Kode Jabatan"]).strip(), "")

@@ -55,26 +55,40 @@ def refresh_atasan(*, pegawai_ids=None) -> int:
 
 def save_pegawai(pegawai: Pegawai) -> Pegawai:
     """Save a pegawai from a form, then re-derive atasan for everyone (a new holder of a
-    position changes the atasan of that position's subordinates)."""
+    position changes the atasan of that position's subordinates). The login follows the
+    pegawai: its username is the NIP and it is open only while the pegawai is active."""
     with transaction.atomic():
         if not pegawai.unit_id:
             pegawai.unit_id = pegawai.jabatan.unit_id
         pegawai.save()
-        if pegawai.akun_id and pegawai.akun.is_active != pegawai.aktif:
-            Pengguna.objects.filter(pk=pegawai.akun_id).update(is_active=pegawai.aktif)
+        if pegawai.akun_id:
+            Pengguna.objects.filter(pk=pegawai.akun_id).update(username=pegawai.nip, is_active=pegawai.aktif)
         refresh_atasan()
     return pegawai
 
 
-@transaction.atomic
 def deactivate_pegawai(pegawai: Pegawai) -> Pegawai:
     """Mark the pegawai inactive, close their login, and hand their subordinates up the tree."""
-    pegawai.aktif = False
-    pegawai.save(update_fields=["aktif", "updated_at"])
-    if pegawai.akun_id:
-        Pengguna.objects.filter(pk=pegawai.akun_id).update(is_active=False)
-    refresh_atasan()
+    deactivate_pegawai_list([pegawai])
     return pegawai
+
+
+@transaction.atomic
+def deactivate_pegawai_list(pegawai_list) -> int:
+    """Deactivate several pegawai at once (one re-derivation of atasan for all of them)."""
+    count = 0
+    for pegawai in pegawai_list:
+        pegawai.aktif = False
+        pegawai.save(update_fields=["aktif", "updated_at"])
+        count += 1
+    close_inactive_accounts()
+    refresh_atasan()
+    return count
+
+
+def close_inactive_accounts() -> int:
+    """Logins of inactive pegawai are closed (after deactivation, imports, admin edits)."""
+    return Pengguna.objects.filter(pegawai__aktif=False, is_active=True).update(is_active=False)
 
 
 # --- units --------------------------------------------------------------------
@@ -82,10 +96,11 @@ def deactivate_pegawai(pegawai: Pegawai) -> Pegawai:
 
 @transaction.atomic
 def save_unit(unit: UnitKerja) -> UnitKerja:
-    """Save a unit; when it moved, rewrite the materialised path of its whole subtree."""
-    old_path = UnitKerja.objects.filter(pk=unit.pk).values_list("path", flat=True).first() if unit.pk else None
+    """Save a unit; when it moved or became (or stopped being) an OPD, rewrite the path and
+    OPD of its whole subtree."""
+    before = UnitKerja.objects.filter(pk=unit.pk).values_list("path", "jenis").first() if unit.pk else None
     unit.save()
-    if old_path and old_path != unit.path:
+    if before and before != (unit.path, unit.jenis):
         rebuild_unit_paths()
     return unit
 
@@ -123,24 +138,39 @@ def generate_one_time_password(length: int = 10) -> str:
     return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
 
 
+def _account_problem(pegawai, *, reset_existing, by):
+    """Why issuing a one-time password for this pegawai would be wrong, or "" when it is fine."""
+    if not pegawai.aktif:
+        return "pegawai nonaktif"
+    if pegawai.akun_id is None:
+        if Pengguna.objects.filter(username=pegawai.nip).exists():
+            return "sudah ada akun dengan NIP ini yang tidak terhubung ke pegawai; periksa di admin"
+        return ""
+    if not reset_existing:
+        return "sudah punya akun"
+    account = pegawai.akun
+    if account.pk == by.pk or account.is_staff or account.is_superuser or account.peran != Pengguna.Peran.PEGAWAI:
+        return "akun berperan khusus; ganti kata sandinya lewat admin"
+    return ""
+
+
 @transaction.atomic
-def issue_accounts(pegawai_list, *, reset_existing=False) -> list[tuple[Pegawai, str]]:
+def issue_accounts(pegawai_list, *, by, reset_existing=False):
     """Give each active pegawai a login (username = NIP) with a one-time password.
 
-    The first login forces a new password. Pegawai who already have an account are left
-    alone unless `reset_existing`. Returns (pegawai, password) pairs to hand over once;
-    the passwords are not stored anywhere in clear.
+    The first login forces a new password. Existing accounts are reset only on request, and
+    never those with a special role (staff, superuser, pengelola, BKPSDM, pimpinan) nor the
+    requester's own. Returns (issued, skipped): (pegawai, password) pairs to hand over once
+    (not stored in clear anywhere), and (pegawai, reason) pairs.
     """
-    issued = []
+    issued, skipped = [], []
     for pegawai in pegawai_list:
-        if not pegawai.aktif or (pegawai.akun_id and not reset_existing):
+        problem = _account_problem(pegawai, reset_existing=reset_existing, by=by)
+        if problem:
+            skipped.append((pegawai, problem))
             continue
         password = generate_one_time_password()
-        account = (
-            pegawai.akun
-            or Pengguna.objects.filter(username=pegawai.nip).first()
-            or Pengguna(username=pegawai.nip)
-        )
+        account = pegawai.akun or Pengguna(username=pegawai.nip)
         account.nama = pegawai.nama_lengkap
         account.email = account.email or pegawai.email
         account.harus_ganti_password = True
@@ -151,7 +181,7 @@ def issue_accounts(pegawai_list, *, reset_existing=False) -> list[tuple[Pegawai,
             pegawai.akun = account
             pegawai.save(update_fields=["akun", "updated_at"])
         issued.append((pegawai, password))
-    return issued
+    return issued, skipped
 
 
 def change_password(form) -> Pengguna:
@@ -170,16 +200,19 @@ def import_dataset(resource, dataset):
 
     After a clean import the derived data (unit paths, atasan) is brought up to date.
     """
-    result = resource.import_data(
-        dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
-    )
-    if not (result.has_errors() or result.has_validation_errors()):
-        refresh_derived_after_import()
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
+        )
+        if not (result.has_errors() or result.has_validation_errors()):
+            refresh_derived_after_import()
     return result
 
 
 def refresh_derived_after_import():
+    """Unit paths, logins of pegawai marked inactive, and atasan, after rows changed in bulk."""
     rebuild_unit_paths()
+    close_inactive_accounts()
     refresh_atasan()
 
 

@@ -47,8 +47,9 @@ def _load_csv(content: bytes) -> tablib.Dataset:
     return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
 
 
-def accounts_workbook(issued) -> bytes:
-    """One row per issued account: who, which NIP to log in with, and the one-time password."""
+def accounts_workbook(issued, skipped=()) -> bytes:
+    """One row per issued account (who, which NIP to log in with, the one-time password), and
+    a second sheet with the pegawai left out and why."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Akun"
@@ -62,6 +63,11 @@ def accounts_workbook(issued) -> bytes:
     sheet["A1"].number_format = "@"
     for row in sheet.iter_rows(min_row=2, max_col=1):
         row[0].number_format = "@"  # keep NIP as text when the file is reopened in Excel
+    if skipped:
+        other = book.create_sheet("Dilewati")
+        other.append(["NIP", "Nama", "Alasan"])
+        for pegawai, reason in skipped:
+            other.append([pegawai.nip, pegawai.nama_lengkap, reason])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,20 +1,26 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from config.celery_app import app as celery_app
 from organisasi import permissions, queries, services
-from organisasi.forms import JabatanForm, PegawaiFilterForm, PegawaiForm, TerbitkanAkunForm, UnitKerjaForm
+from organisasi.forms import (
+    GantiKataSandiForm,
+    JabatanForm,
+    PegawaiFilterForm,
+    PegawaiForm,
+    TerbitkanAkunForm,
+    UnitKerjaForm,
+)
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.spreadsheets import accounts_workbook
 
@@ -73,7 +79,8 @@ def _check_broker():
 @vary_on_headers("HX-Request")
 def unit_list(request):
     """The organisation tree: OPD level first, children loaded on demand (htmx)."""
-    induk_id = request.GET.get("induk")
+    induk_id = request.GET.get("induk", "")
+    induk_id = induk_id if induk_id.isdigit() else None
     units = UnitKerja.objects.visible_to(request.user).filter(aktif=True).annotate(
         jumlah_anak=Count("anak", filter=Q(anak__aktif=True)),
     )
@@ -231,6 +238,7 @@ def pegawai_deactivate(request, pk):
     return redirect(pegawai)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def akun_issue(request):
     """BKPSDM issues one-time passwords for a unit's employees, handed over as a spreadsheet."""
@@ -239,13 +247,16 @@ def akun_issue(request):
     if form.is_valid():
         unit = form.cleaned_data["unit"]
         pegawai = Pegawai.objects.active().in_unit_tree(unit).select_related("akun", "jabatan", "unit")
-        issued = services.issue_accounts(pegawai, reset_existing=form.cleaned_data["reset_existing"])
+        issued, skipped = services.issue_accounts(
+            pegawai, by=request.user, reset_existing=form.cleaned_data["reset_existing"]
+        )
         if not issued:
-            messages.info(request, "Semua pegawai aktif di unit ini sudah punya akun. Tidak ada yang diterbitkan.")
+            messages.info(request, f"Tidak ada akun yang diterbitkan ({len(skipped)} pegawai dilewati: sudah punya akun "
+                                   "atau berperan khusus).")
             return redirect("organisasi:akun_issue")
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response = HttpResponse(
-            accounts_workbook(issued),
+            accounts_workbook(issued, skipped),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="akun-{unit.kode}-{stamp}.xlsx"'
@@ -259,7 +270,7 @@ def akun_issue(request):
 @require_http_methods(["GET", "POST"])
 def password_change(request):
     """Change one's password; also the forced step after logging in with a one-time password."""
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = GantiKataSandiForm(request.user, request.POST or None)
     if form.is_valid():
         user = services.change_password(form)
         update_session_auth_hash(request, user)

@@ -81,3 +81,25 @@ def test_admin_survey_page_shows_answered_questions_scoring_read_only(org, super
 
     assert response.status_code == 200
     assert 'name="pertanyaan_set-0-tipe"' not in response.content.decode()
+
+
+def test_bkpsdm_staff_cannot_make_themselves_superuser_in_the_admin(org, client):
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Admin BKPSDM uji")
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="organisasi"))
+    account = org.admin.akun
+    account.is_staff = True
+    account.save()
+    account.groups.add(group)
+    client.force_login(account)
+
+    body = client.get(reverse("admin:organisasi_pengguna_change", args=[account.pk])).content.decode()
+
+    assert 'name="is_superuser"' not in body and 'name="groups"' not in body
+
+
+def test_pegawai_cannot_be_deleted_in_the_admin(org, superuser_client):
+    response = superuser_client.get(reverse("admin:organisasi_pegawai_delete", args=[org.staf.pk]))
+
+    assert response.status_code == 403

@@ -51,3 +51,20 @@ def test_jabatan_of_another_unit_is_refused(org):
     form = PegawaiForm(form_data(org, jabatan=org.kepala.jabatan_id))
 
     assert "jabatan" in form.errors
+
+
+def test_manual_atasan_that_would_make_a_circle_is_refused(org):
+    form = PegawaiForm(form_data(org, nip=org.kasi.nip, jabatan=org.kasi.jabatan_id, atasan_manual="on", atasan_nip=org.staf.nip),
+                       instance=org.kasi)
+
+    assert form.errors["atasan_nip"] == ["Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar."]
+
+
+def test_new_password_must_differ_from_the_one_time_password(org):
+    from organisasi.forms import GantiKataSandiForm
+
+    form = GantiKataSandiForm(org.staf.akun, {
+        "old_password": "rahasia-uji-123", "new_password1": "rahasia-uji-123", "new_password2": "rahasia-uji-123",
+    })
+
+    assert form.errors["new_password1"] == ["Kata sandi baru harus berbeda dari kata sandi lama."]

@@ -47,8 +47,12 @@ def test_nip_gender_digit_must_be_one_or_two():
     ]
 
 
-def test_nip_sequence_zero_is_refused():
-    assert errors("196608011988031000", nip_rules.PNS) == ["Digit 16–18 NIP (nomor urut) harus 001–999."]
+def test_nip_sequence_zero_is_refused_with_the_excel_hint():
+    result = errors("196608011988031000", nip_rules.PNS)
+
+    assert len(result) == 1
+    assert result[0].startswith("Digit 16–18 NIP (nomor urut) harus 001–999.")
+    assert "Excel" in result[0]
 
 
 def test_appointment_before_age_eighteen_is_refused():

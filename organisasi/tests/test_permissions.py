@@ -100,3 +100,15 @@ def test_anonymous_user_sees_nothing():
     from organisasi.models import Pegawai
 
     assert list(Pegawai.objects.visible_to(AnonymousUser())) == []
+
+
+def test_atasan_in_another_opd_sees_the_subordinate_and_is_seen(org):
+    from organisasi.models import Pegawai, Pengguna
+
+    Pegawai.objects.filter(pk=org.kepala_b.pk).update(atasan=org.kepala, atasan_manual=True)
+    atasan, bawahan = Pengguna.objects.get(pk=org.kepala.akun_id), Pengguna.objects.get(pk=org.kepala_b.akun_id)
+
+    seen_by_atasan = set(Pegawai.objects.visible_to(atasan).filter(pk=org.kepala_b.pk))
+    seen_by_bawahan = set(Pegawai.objects.visible_to(bawahan).filter(pk=org.kepala.pk))
+
+    assert (seen_by_atasan, seen_by_bawahan) == ({org.kepala_b}, {org.kepala})

@@ -137,3 +137,13 @@ def test_pegawai_export_keeps_nip_as_text(org):
     exported = PegawaiResource().export(Pegawai.objects.filter(pk=org.staf.pk))
 
     assert exported.dict[0]["NIP"] == org.staf.nip
+
+
+def test_the_same_nip_written_with_spaces_is_a_duplicate_row(org):
+    spaced = f"{org.staf.nip[:8]} {org.staf.nip[8:14]} {org.staf.nip[14]} {org.staf.nip[15:]}"
+    rows = [(org.staf.nip, "Satu", "PNS", "III/a", "A-STAF", ""), (spaced, "Dua", "PNS", "III/a", "A-STAF", "")]
+
+    result = services.import_dataset(PegawaiResource(), pegawai_dataset(rows))
+
+    assert services.row_errors(result) == [(2, f'NIP: NIP "{org.staf.nip}" muncul lebih dari sekali dalam berkas.')]
+    assert Pegawai.objects.get(pk=org.staf.pk).nama == "Staf A1"

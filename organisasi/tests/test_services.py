@@ -59,9 +59,10 @@ def test_deactivated_pegawai_cannot_log_in(org, client):
 def test_issue_accounts_gives_one_time_passwords_only_to_pegawai_without_account(org, client):
     newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
 
-    issued = services.issue_accounts([org.staf, newcomer])
+    issued, skipped = services.issue_accounts([org.staf, newcomer], by=org.admin.akun)
 
     assert [pegawai for pegawai, _ in issued] == [newcomer]
+    assert skipped == [(org.staf, "sudah punya akun")]
     newcomer.refresh_from_db()
     assert newcomer.akun.username == newcomer.nip
     assert newcomer.akun.harus_ganti_password is True
@@ -71,7 +72,7 @@ def test_issue_accounts_gives_one_time_passwords_only_to_pegawai_without_account
 def test_issue_accounts_skips_inactive_pegawai(org):
     newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None, aktif=False)
 
-    assert services.issue_accounts([newcomer]) == []
+    assert services.issue_accounts([newcomer], by=org.admin.akun) == ([], [(newcomer, "pegawai nonaktif")])
 
 
 def test_one_time_passwords_differ_and_avoid_lookalike_characters():
@@ -79,3 +80,86 @@ def test_one_time_passwords_differ_and_avoid_lookalike_characters():
 
     assert len(passwords) == 50
     assert not any(set(p) & set("lI1O0o") for p in passwords)
+
+
+def test_reset_never_touches_accounts_with_a_special_role_or_the_requesters_own(org):
+    from organisasi.models import Pengguna
+
+    Pengguna.objects.filter(pk=org.kepala.akun_id).update(is_superuser=True)
+    everyone = [org.kepala, org.pengelola, org.admin, org.staf]
+    for pegawai in everyone:
+        pegawai.refresh_from_db()
+
+    issued, skipped = services.issue_accounts(everyone, by=org.admin.akun, reset_existing=True)
+
+    assert [pegawai for pegawai, _ in issued] == [org.staf]
+    assert [pegawai for pegawai, _ in skipped] == [org.kepala, org.pengelola, org.admin]
+
+
+def test_issue_accounts_never_adopts_an_unlinked_account_with_the_same_username(org):
+    from organisasi.models import Pengguna
+
+    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
+    Pengguna.objects.create_superuser(newcomer.nip, "rahasia-lama-123", is_active=False)
+
+    issued, skipped = services.issue_accounts([newcomer], by=org.admin.akun)
+
+    assert issued == []
+    assert Pengguna.objects.get(username=newcomer.nip).is_active is False
+
+
+def test_pegawai_marked_inactive_by_an_import_cannot_log_in(org, client):
+    import tablib
+
+    from organisasi.resources import PegawaiResource
+
+    dataset = tablib.Dataset(
+        (org.staf.nip, org.staf.nama, "PNS", "III/a", "A-STAF", "", "0"),
+        headers=["NIP", "Nama", "Status", "Golongan", "Kode Jabatan", "Kode Unit", "Aktif"],
+    )
+
+    services.import_dataset(PegawaiResource(), dataset)
+
+    assert client.login(username=org.staf.nip, password="rahasia-uji-123") is False
+
+
+def test_inactive_pegawai_with_a_reopened_account_still_cannot_log_in(org, client):
+    from organisasi.models import Pegawai, Pengguna
+
+    Pegawai.objects.filter(pk=org.staf.pk).update(aktif=False)
+    Pengguna.objects.filter(pk=org.staf.akun_id).update(is_active=True)
+
+    assert client.login(username=org.staf.nip, password="rahasia-uji-123") is False
+
+
+def test_changing_a_nip_renames_the_login(org, client):
+    org.staf.nip = "199005052015032004"
+
+    services.save_pegawai(org.staf)
+
+    assert client.login(username="199005052015032004", password="rahasia-uji-123") is True
+
+
+def test_turning_a_bidang_into_an_opd_moves_its_subtree_to_that_opd(org):
+    org.bidang_a.jenis = "opd"
+
+    services.save_unit(org.bidang_a)
+
+    org.seksi_a.refresh_from_db()
+    assert org.seksi_a.opd_id == org.bidang_a.pk
+
+
+def test_unit_import_refuses_a_two_row_cycle(org):
+    import tablib
+
+    from organisasi.resources import UnitKerjaResource
+    from organisasi.tests.factories import UnitKerjaFactory
+
+    UnitKerjaFactory(kode="X", induk=org.opd_a)
+    UnitKerjaFactory(kode="Y", induk=org.opd_a)
+    dataset = tablib.Dataset(("X", "X", "bidang", "Y"), ("Y", "Y", "bidang", "X"), headers=["Kode", "Nama", "Jenis", "Kode Induk"])
+
+    result = services.import_dataset(UnitKerjaResource(), dataset)
+
+    assert services.row_errors(result) == [(2, "induk: Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")]
+    assert services.rebuild_unit_paths() == 0

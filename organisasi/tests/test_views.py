@@ -200,3 +200,18 @@ def test_choosing_a_unit_reloads_the_jabatan_choices_of_that_unit(org, client):
     body = response.content.decode()
     assert 'id="div_id_jabatan"' in body
     assert set(response.context["form"].fields["jabatan"].queryset) == {org.kepala_b.jabatan, org.staf_b.jabatan, org.admin.jabatan}
+
+
+def test_unit_tree_ignores_a_malformed_parent_id(org, client):
+    client.force_login(org.staf.akun)
+
+    assert client.get(reverse("organisasi:unit_list"), {"induk": "abc"}).status_code == 200
+
+
+def test_account_spreadsheet_is_never_cached(org, client):
+    PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("organisasi:akun_issue"), {"unit": org.opd_a.pk})
+
+    assert "no-store" in response["Cache-Control"]
