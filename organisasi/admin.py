@@ -40,8 +40,7 @@ class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHi
     list_select_related = ["unit", "atasan"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.refresh_atasan()
+        services.save_jabatan(obj)
 
 
 @admin.register(Pegawai)

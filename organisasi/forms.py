@@ -5,6 +5,24 @@ from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 
 
+class PegawaiNipField(forms.CharField):
+    """An active pegawai chosen by NIP (spaces allowed), not a drop-down of thousands of pegawai."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        nip = nip_rules.normalize_nip(super().clean(value))
+        if not nip:
+            return None
+        pegawai = Pegawai.objects.active().select_related("unit").filter(nip=nip).first()
+        if pegawai is None:
+            raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
+        return pegawai
+
+
 class LoginForm(AuthenticationForm):
     """Login by NIP: spaces people type between the NIP groups are ignored."""
 
@@ -65,11 +83,9 @@ class PegawaiForm(forms.ModelForm):
         label="NIP", max_length=30, help_text="18 digit; spasi antarkelompok boleh.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    # By NIP, not a select: a city has thousands of pegawai.
-    atasan_nip = forms.CharField(
-        label="NIP atasan langsung", max_length=30, required=False,
+    atasan_nip = PegawaiNipField(
+        label="NIP atasan langsung", required=False,
         help_text="Hanya dipakai bila 'atasan ditetapkan manual' dicentang.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -96,15 +112,6 @@ class PegawaiForm(forms.ModelForm):
 
     def clean_nip(self):
         return nip_rules.normalize_nip(self.cleaned_data["nip"])
-
-    def clean_atasan_nip(self):
-        nip = nip_rules.normalize_nip(self.cleaned_data["atasan_nip"])
-        if not nip:
-            return None
-        atasan = Pegawai.objects.active().filter(nip=nip).first()
-        if atasan is None:
-            raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
-        return atasan
 
     def clean(self):
         cleaned = super().clean()

@@ -5,8 +5,8 @@ from django.core import signing
 from django.db.models import Count
 
 from organisasi import permissions
-from organisasi.models import Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
-from organisasi.nip import normalize_nip
+from organisasi.forms import PegawaiNipField
+from organisasi.models import Kebutuhan, Pertanyaan, Responden, Survei, UnitKerja
 from organisasi.queries_survei import bobot_problem
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -202,11 +202,9 @@ class ImportRespondenForm(forms.Form):
 
 
 class KebutuhanForm(forms.ModelForm):
-    # A NIP, not a drop-down of every pegawai the user manages (all of the city for BKPSDM).
-    pemilik_nip = forms.CharField(
-        label="NIP penanggung jawab", max_length=30, required=False,
+    pemilik_nip = PegawaiNipField(
+        label="NIP penanggung jawab", required=False,
         help_text="Pegawai aktif di perangkat daerah unit kerja kebutuhan ini.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -220,15 +218,6 @@ class KebutuhanForm(forms.ModelForm):
         self.fields["unit"].queryset = units
         if self.instance.pemilik_id:
             self.initial["pemilik_nip"] = self.instance.pemilik.nip
-
-    def clean_pemilik_nip(self):
-        nip = normalize_nip(self.cleaned_data["pemilik_nip"])
-        if not nip:
-            return None
-        pemilik = Pegawai.objects.active().select_related("unit").filter(nip=nip).first()
-        if pemilik is None:
-            raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
-        return pemilik
 
     def clean(self):
         cleaned = super().clean()

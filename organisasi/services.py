@@ -74,6 +74,14 @@ def deactivate_pegawai(pegawai: Pegawai) -> Pegawai:
 
 
 @transaction.atomic
+def save_jabatan(jabatan: Jabatan) -> Jabatan:
+    """Save a position; its place in the tree decides who is whose atasan, so re-derive."""
+    jabatan.save()
+    refresh_atasan()
+    return jabatan
+
+
+@transaction.atomic
 def deactivate_pegawai_list(pegawai_list) -> int:
     """Deactivate several pegawai at once (one re-derivation of atasan for all of them)."""
     count = 0

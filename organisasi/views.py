@@ -150,8 +150,7 @@ def jabatan_create(request):
     permissions.require(permissions.can_manage_organisasi(request.user))
     form = JabatanForm(request.POST or None, initial={"unit": request.GET.get("unit")})
     if form.is_valid():
-        jabatan = form.save()
-        services.refresh_atasan()
+        jabatan = services.save_jabatan(form.save(commit=False))
         messages.success(request, f"Jabatan {jabatan.nama} berhasil ditambahkan.")
         return redirect(jabatan.unit)
     return render(request, "organisasi/jabatan_form.html", {"form": form})
@@ -162,8 +161,7 @@ def jabatan_update(request, pk):
     jabatan = permissions.get_for_user(Jabatan.objects.all(), request.user, pk, edit=True)
     form = JabatanForm(request.POST or None, instance=jabatan)
     if form.is_valid():
-        form.save()
-        services.refresh_atasan()
+        services.save_jabatan(form.save(commit=False))
         messages.success(request, f"Jabatan {jabatan.nama} berhasil disimpan.")
         return redirect(jabatan.unit)
     return render(request, "organisasi/jabatan_form.html", {"form": form, "jabatan": jabatan})

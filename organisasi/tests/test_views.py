@@ -215,3 +215,36 @@ def test_account_spreadsheet_is_never_cached(org, client):
     response = client.post(reverse("organisasi:akun_issue"), {"unit": org.opd_a.pk})
 
     assert "no-store" in response["Cache-Control"]
+
+
+def test_bkpsdm_adds_a_unit_under_an_opd_and_it_joins_that_opd(org, client):
+    from organisasi.models import UnitKerja
+
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("organisasi:unit_create"), {
+        "kode": "A-B-S2", "nama": "Seksi Baru", "jenis": "seksi", "induk": org.bidang_a.pk, "aktif": "on",
+    })
+
+    unit = UnitKerja.objects.get(kode="A-B-S2")
+    assert response.url == unit.get_absolute_url()
+    assert (unit.opd_id, unit.path.startswith(org.bidang_a.path)) == (org.opd_a.pk, True)
+
+
+def test_bkpsdm_adds_a_jabatan_and_its_holder_gets_the_derived_atasan(org, client):
+    from organisasi.models import Jabatan
+
+    client.force_login(org.admin.akun)
+
+    client.post(reverse("organisasi:jabatan_create"), {
+        "kode": "A-ANALIS", "nama": "Analis", "jenis": "fungsional", "unit": org.seksi_a.pk,
+        "atasan": org.kasi.jabatan_id, "aktif": "on",
+    })
+    holder = PegawaiFactory(jabatan=Jabatan.objects.get(kode="A-ANALIS"))
+    client.post(reverse("organisasi:jabatan_update", args=[holder.jabatan_id]), {
+        "kode": "A-ANALIS", "nama": "Analis", "jenis": "fungsional", "unit": org.seksi_a.pk,
+        "atasan": org.kabid.jabatan_id, "aktif": "on",
+    })
+
+    holder.refresh_from_db()
+    assert holder.atasan == org.kabid
