@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.utils import bulk_create_with_history
 
+from indikator import permissions
 from indikator.models import (
     EkspektasiKhusus,
     IndikatorKinerja,
@@ -21,7 +22,6 @@ from indikator.models import (
     Skp,
     month_end,
 )
-from organisasi import permissions
 from organisasi.models import Pegawai
 
 Status = Skp.Status

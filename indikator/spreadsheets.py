@@ -18,7 +18,7 @@ from indikator.models import (
     Skp,
 )
 from indikator.resources import IndikatorKinerjaResource
-from organisasi import permissions
+from organisasi.permissions import can_manage_unit_data
 from organisasi.services import row_errors
 from organisasi.spreadsheets import read_upload
 
@@ -80,9 +80,9 @@ def _scope_errors(dataset, user):
     errors = []
     for number, (sasaran, kode, tahun) in enumerate(rows, start=1):
         unit, current = units.get(sasaran), existing.get((kode, tahun))
-        if unit is not None and not permissions.can_manage_unit_data(user, unit):
+        if unit is not None and not can_manage_unit_data(user, unit):
             errors.append((number, f"Sasaran {sasaran} milik {unit}, bukan unit yang Anda kelola."))
-        if current is not None and not permissions.can_manage_unit_data(user, current.sasaran.unit):
+        if current is not None and not can_manage_unit_data(user, current.sasaran.unit):
             errors.append((number, f"Indikator {kode} tahun {tahun} milik {current.sasaran.unit}, "
                                    "bukan unit yang Anda kelola."))
         if tahun in locked:

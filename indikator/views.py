@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from indikator import documents, services, spreadsheets
+from indikator import documents, permissions, services, spreadsheets
 from indikator.forms import (
     AlasanForm,
     IndikatorFilterForm,
@@ -36,8 +36,8 @@ from indikator.models import (
     SasaranStrategis,
     Skp,
 )
-from organisasi import permissions
 from organisasi.models import Kebutuhan, UnitKerja
+from organisasi.permissions import get_for_user, managed_by, pegawai_of, require
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -63,7 +63,7 @@ def periode_list(request):
 
 @require_http_methods(["GET", "POST"])
 def periode_create(request):
-    permissions.require(permissions.can_manage_periode(request.user))
+    require(permissions.can_manage_periode(request.user))
     form = PeriodeCreateForm(request.POST or None, initial={"tahun": datetime.date.today().year})
     if form.is_valid():
         periode = services.create_periode(**form.cleaned_data)
@@ -86,7 +86,7 @@ def periode_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def periode_update(request, pk):
-    permissions.require(permissions.can_manage_periode(request.user))
+    require(permissions.can_manage_periode(request.user))
     periode = get_object_or_404(Periode, pk=pk)
     form = PeriodeUpdateForm(request.POST or None, instance=periode)
     formset = PeriodePenilaianFormSet(request.POST or None, queryset=periode.periodepenilaian_set.all())
@@ -104,7 +104,7 @@ def periode_update(request, pk):
 
 @require_POST
 def periode_lock(request, pk):
-    permissions.require(permissions.can_manage_periode(request.user))
+    require(permissions.can_manage_periode(request.user))
     periode = get_object_or_404(Periode, pk=pk)
     terkunci = request.POST.get("terkunci") == "1"
     try:
@@ -134,13 +134,13 @@ def indikator_list(request):
 
 
 def _manageable_sasaran(user):
-    return permissions.managed_by(SasaranStrategis.objects.all(), user)
+    return managed_by(SasaranStrategis.objects.all(), user)
 
 
 @require_http_methods(["GET", "POST"])
 def sasaran_create(request):
-    permissions.require(permissions.can_add_indikator(request.user))
-    units = permissions.managed_by(UnitKerja.objects.filter(aktif=True), request.user, unit_field="")
+    require(permissions.can_add_indikator(request.user))
+    units = managed_by(UnitKerja.objects.filter(aktif=True), request.user, unit_field="")
     form = SasaranStrategisForm(request.POST or None, units=units.order_by("path"))
     if form.is_valid():
         sasaran = form.save()
@@ -151,7 +151,7 @@ def sasaran_create(request):
 
 @require_http_methods(["GET", "POST"])
 def indikator_create(request):
-    permissions.require(permissions.can_add_indikator(request.user))
+    require(permissions.can_add_indikator(request.user))
     form = IndikatorKinerjaForm(request.POST or None, sasaran_list=_manageable_sasaran(request.user),
                                 kebutuhan_list=_linkable_kebutuhan(request.user),
                                 initial={"tahun": datetime.date.today().year, "kebutuhan": request.GET.getlist("kebutuhan")})
@@ -163,7 +163,7 @@ def indikator_create(request):
 
 def _linkable_kebutuhan(user):
     """Needs an indicator may answer: those of the units whose data the user manages."""
-    return permissions.managed_by(Kebutuhan.objects.all(), user)
+    return managed_by(Kebutuhan.objects.all(), user)
 
 
 def _save_indikator(request, form) -> bool:
@@ -178,11 +178,11 @@ def _save_indikator(request, form) -> bool:
 
 
 def indikator_detail(request, pk):
-    indikator = permissions.get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk)
+    indikator = get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk)
     realisasi = {r.periode_penilaian_id: r for r in indikator.realisasiindikator_set.all()}
     periode_penilaian = list(PeriodePenilaian.objects.filter(periode__tahun=indikator.tahun)
                              .select_related("periode"))
-    can_edit = permissions.can_edit(request.user, indikator)
+    can_edit = permissions.can_edit_indikator(request.user, indikator)
     context = {
         "indikator": indikator,
         "baris_list": [(p, realisasi.get(p.pk)) for p in periode_penilaian],
@@ -195,7 +195,7 @@ def indikator_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def indikator_update(request, pk):
-    indikator = permissions.get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk, edit=True)
+    indikator = get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk, edit=permissions.can_edit_indikator)
     form = IndikatorKinerjaForm(request.POST or None, instance=indikator,
                                 sasaran_list=_manageable_sasaran(request.user),
                                 kebutuhan_list=_linkable_kebutuhan(request.user))
@@ -207,7 +207,7 @@ def indikator_update(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def realisasi_save(request, pk):
-    indikator = permissions.get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk, edit=True)
+    indikator = get_for_user(IndikatorKinerja.objects.with_related(), request.user, pk, edit=permissions.can_edit_indikator)
     form = RealisasiIndikatorForm(request.POST or None, indikator=indikator)
     if form.is_valid():
         data = form.cleaned_data
@@ -224,7 +224,7 @@ def realisasi_save(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def indikator_import(request):
-    permissions.require(permissions.can_add_indikator(request.user))
+    require(permissions.can_add_indikator(request.user))
     context = {}
     if request.method == "POST" and request.FILES.get("berkas"):
         try:
@@ -257,8 +257,8 @@ def indikator_export(request):
 
 def skp_list(request):
     """The user's own SKP, newest first, with the form to start one."""
-    pegawai = permissions.pegawai_of(request.user)
-    permissions.require(pegawai is not None)
+    pegawai = pegawai_of(request.user)
+    require(pegawai is not None)
     skp_list = Skp.objects.filter(pegawai=pegawai).with_related()
     form = SkpCreateForm(initial={"periode": Periode.objects.filter(tahun=datetime.date.today().year).first()})
     return render(request, "indikator/skp_list.html", {"skp_list": skp_list, "form": form, "pegawai": pegawai})
@@ -266,8 +266,8 @@ def skp_list(request):
 
 @require_POST
 def skp_create(request):
-    pegawai = permissions.pegawai_of(request.user)
-    permissions.require(pegawai is not None)
+    pegawai = pegawai_of(request.user)
+    require(pegawai is not None)
     form = SkpCreateForm(request.POST)
     if form.is_valid():
         try:
@@ -304,9 +304,9 @@ def _skp_context(skp):
 
 
 def skp_detail(request, pk):
-    skp = permissions.get_for_user(_skp_queryset(), request.user, pk)
+    skp = get_for_user(_skp_queryset(), request.user, pk)
     context = _skp_context(skp)
-    can_edit = permissions.can_edit(request.user, skp)
+    can_edit = permissions.can_edit_skp(request.user, skp)
     context.update({
         "can_edit": can_edit,
         "can_delete": permissions.can_delete_skp(request.user, skp),
@@ -320,7 +320,7 @@ def skp_detail(request, pk):
 
 def _editable_skp(request, pk):
     """Fetch an SKP for a change; a refused change says why (submitted, approved or locked)."""
-    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
+    skp = get_for_user(Skp.objects.with_related(), request.user, pk)
     refusal = permissions.why_skp_not_editable(request.user, skp)
     if refusal:
         raise PermissionDenied(refusal)
@@ -354,7 +354,7 @@ def rhk_create(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def rhk_update(request, pk):
-    rhk = permissions.get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
+    rhk = get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
     skp = _editable_skp(request, rhk.skp_id)
     form = RencanaHasilKerjaForm(request.POST or None, instance=rhk, skp=skp)
     if form.is_valid():
@@ -366,7 +366,7 @@ def rhk_update(request, pk):
 
 @require_POST
 def rhk_delete(request, pk):
-    rhk = permissions.get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
+    rhk = get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
     skp = _editable_skp(request, rhk.skp_id)
     if rhk.intervensi.exists():
         messages.error(request, "RHK ini sudah diintervensi RHK bawahan; tidak dapat dihapus.")
@@ -378,7 +378,7 @@ def rhk_delete(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def iki_create(request, pk):
-    rhk = permissions.get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
+    rhk = get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
     skp = _editable_skp(request, rhk.skp_id)
     form = IndikatorKinerjaIndividuForm(request.POST or None, rhk=rhk)
     if form.is_valid():
@@ -390,7 +390,7 @@ def iki_create(request, pk):
 
 def _iki_for_edit(request, pk):
     iki = get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=pk)
-    permissions.get_for_user(RencanaHasilKerja.objects.all(), request.user, iki.rhk_id)
+    get_for_user(RencanaHasilKerja.objects.all(), request.user, iki.rhk_id)
     return iki, _editable_skp(request, iki.rhk.skp_id)
 
 
@@ -414,7 +414,7 @@ def iki_delete(request, pk):
 
 
 def _workflow_action(request, pk, action, success):
-    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
+    skp = get_for_user(Skp.objects.with_related(), request.user, pk)
     try:
         action(skp)
     except ValidationError as error:
@@ -451,7 +451,7 @@ def skp_reopen(request, pk):
 
 @require_POST
 def skp_delete(request, pk):
-    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
+    skp = get_for_user(Skp.objects.with_related(), request.user, pk)
     try:
         services.delete_skp(skp, by=request.user)
     except ValidationError as error:
@@ -480,8 +480,8 @@ def skp_copy_forward(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def ekspektasi_update(request, pk):
-    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
-    permissions.require(permissions.can_set_ekspektasi(request.user, skp))
+    skp = get_for_user(Skp.objects.with_related(), request.user, pk)
+    require(permissions.can_set_ekspektasi(request.user, skp))
     context = _skp_context(Skp.objects.prefetch_related("ekspektasikhusus_set").get(pk=skp.pk))
     if request.method == "POST":
         values = {p.pk: request.POST.get(f"perilaku-{p.pk}", "") for p, _ in context["perilaku_list"]}
@@ -493,8 +493,8 @@ def ekspektasi_update(request, pk):
 
 def skp_bawahan(request):
     """The atasan's view of every direct subordinate's SKP state for a year."""
-    pegawai = permissions.pegawai_of(request.user)
-    permissions.require(pegawai is not None)
+    pegawai = pegawai_of(request.user)
+    require(pegawai is not None)
     periode = _periode_from(request)
     rows = services.skp_state_of_bawahan(pegawai, periode) if periode else []
     own_skp = Skp.objects.filter(pegawai=pegawai, periode=periode).order_by("-created_at").first() if periode else None
@@ -515,8 +515,8 @@ def _periode_from(request):
 
 @require_http_methods(["GET", "POST"])
 def matriks(request, pk):
-    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
-    permissions.require(permissions.can_fill_matriks(request.user, skp))
+    skp = get_for_user(Skp.objects.with_related(), request.user, pk)
+    require(permissions.can_fill_matriks(request.user, skp))
     iki_list = list(IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).select_related("rhk")
                     .order_by("rhk__jenis", "rhk__urutan", "rhk_id", "pk"))
     bawahan_list = list(services.bawahan_of(skp))
@@ -550,14 +550,14 @@ def _matriks_message(request, counts):
 
 
 def skp_pdf(request, pk):
-    skp = permissions.get_for_user(_skp_queryset(), request.user, pk)
+    skp = get_for_user(_skp_queryset(), request.user, pk)
     response = HttpResponse(documents.skp_pdf(skp, _skp_context(skp)), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="skp-{skp.periode.tahun}-{skp.pegawai.nip}.pdf"'
     return response
 
 
 def skp_export(request, pk):
-    skp = permissions.get_for_user(Skp.objects.with_related(), request.user, pk)
+    skp = get_for_user(Skp.objects.with_related(), request.user, pk)
     response = HttpResponse(spreadsheets.export_skp_rhk(skp), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="rhk-skp-{skp.periode.tahun}-{skp.pegawai.nip}.xlsx"'
     return response

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
 from organisasi import nip as nip_rules
-from organisasi.permissions import ManagedUnitQuerySet, PegawaiScopedQuerySet, UnitScopedQuerySet
+from organisasi.permissions import STORED_PERAN, ManagedUnitQuerySet, PegawaiScopedQuerySet, Peran, UnitScopedQuerySet
 
 # --- units ------------------------------------------------------------------
 
@@ -309,16 +309,12 @@ class PenggunaManager(BaseUserManager):
 class Pengguna(AbstractBaseUser, PermissionsMixin):
     """A login. ASN log in with their NIP; the role adds duties beyond their own work."""
 
-    class Peran(models.TextChoices):
-        PEGAWAI = "pegawai", "Pegawai"
-        PENGELOLA_OPD = "pengelola_opd", "Pengelola Kinerja OPD"
-        ADMIN_BKPSDM = "admin_bkpsdm", "Admin BKPSDM"
-        PIMPINAN = "pimpinan", "Pimpinan"
+    Peran = Peran
 
     username = models.CharField("NIP / nama pengguna", max_length=30, unique=True)
     nama = models.CharField("nama", max_length=150, blank=True)
     email = models.EmailField("email", blank=True)
-    peran = models.CharField("peran", max_length=20, choices=Peran.choices, default=Peran.PEGAWAI)
+    peran = models.CharField("peran", max_length=20, choices=STORED_PERAN, default=Peran.PEGAWAI)
     opd_dikelola = models.ForeignKey(
         UnitKerja, verbose_name="OPD yang dikelola", null=True, blank=True, on_delete=models.PROTECT,
         limit_choices_to={"jenis__in": UnitKerja.OPD_LEVEL},
@@ -340,7 +336,7 @@ class Pengguna(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = "pengguna"
         constraints = [
             models.CheckConstraint(
-                condition=~Q(peran="pengelola_opd") | Q(opd_dikelola__isnull=False),
+                condition=~Q(peran=Peran.PENGELOLA_OPD) | Q(opd_dikelola__isnull=False),
                 name="pengelola_opd_punya_opd",
             ),
         ]

@@ -1,32 +1,40 @@
-"""The one module that decides who may see and change what.
+"""Who a user is: roles, the unit tree, the atasan chain, and the scoped QuerySets built on them.
 
 Roles: every ASN with a Pegawai record is a *pegawai*; one with active subordinates is
 also an *atasan* (derived, never stored); the account's `peran` adds one duty: pengelola
 kinerja of one OPD, admin BKPSDM (the whole city) or pimpinan (read-only, the whole city).
-Superusers count as admin BKPSDM. Views and templates only ask this module.
+Superusers count as admin BKPSDM. This module also holds organisasi's own predicates
+(units, positions, pegawai, surveys, needs); every later app has a `permissions.py` with
+the predicates for its own models, built only from the pieces here.
 
 Hidden objects answer 404 (their existence is not revealed); visible but read-only
 objects answer 403 on a write.
 """
+
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
-PEGAWAI = "pegawai"
-ATASAN = "atasan"
-PENGELOLA_OPD = "pengelola_opd"
-ADMIN_BKPSDM = "admin_bkpsdm"
-PIMPINAN = "pimpinan"
 
-ROLE_LABELS = {
-    PEGAWAI: "Pegawai",
-    ATASAN: "Atasan",
-    PENGELOLA_OPD: "Pengelola Kinerja OPD",
-    ADMIN_BKPSDM: "Admin BKPSDM",
-    PIMPINAN: "Pimpinan",
-}
+class Peran(models.TextChoices):
+    """The roles a user can hold, in the order the home page shows them.
+
+    ATASAN is derived from the atasan chain and never stored; the account's `peran` field
+    stores one of the others (STORED_PERAN).
+    """
+
+    PEGAWAI = "pegawai", "Pegawai"
+    ATASAN = "atasan", "Atasan"
+    PENGELOLA_OPD = "pengelola_opd", "Pengelola Kinerja OPD"
+    ADMIN_BKPSDM = "admin_bkpsdm", "Admin BKPSDM"
+    PIMPINAN = "pimpinan", "Pimpinan"
+
+
+STORED_PERAN = [(value, label) for value, label in Peran.choices if value != Peran.ATASAN]
 
 # --- who the user is --------------------------------------------------------
 
@@ -42,15 +50,15 @@ def pegawai_of(user):
 
 
 def is_admin_bkpsdm(user) -> bool:
-    return user.is_authenticated and user.is_active and (user.is_superuser or user.peran == ADMIN_BKPSDM)
+    return user.is_authenticated and user.is_active and (user.is_superuser or user.peran == Peran.ADMIN_BKPSDM)
 
 
 def is_pimpinan(user) -> bool:
-    return user.is_authenticated and user.peran == PIMPINAN
+    return user.is_authenticated and user.peran == Peran.PIMPINAN
 
 
 def is_pengelola(user) -> bool:
-    return user.is_authenticated and user.peran == PENGELOLA_OPD and user.opd_dikelola_id is not None
+    return user.is_authenticated and user.peran == Peran.PENGELOLA_OPD and user.opd_dikelola_id is not None
 
 
 def is_atasan(user) -> bool:
@@ -65,20 +73,16 @@ def reads_whole_city(user) -> bool:
     return is_admin_bkpsdm(user) or is_pimpinan(user)
 
 
-def roles(user) -> list[str]:
+def roles(user) -> list[Peran]:
     """Every role the user holds, in the order the home page shows them."""
-    found = []
-    if pegawai_of(user):
-        found.append(PEGAWAI)
-    if is_atasan(user):
-        found.append(ATASAN)
-    if is_pengelola(user):
-        found.append(PENGELOLA_OPD)
-    if is_admin_bkpsdm(user):
-        found.append(ADMIN_BKPSDM)
-    if is_pimpinan(user):
-        found.append(PIMPINAN)
-    return found
+    held = {
+        Peran.PEGAWAI: pegawai_of(user) is not None,
+        Peran.ATASAN: is_atasan(user),
+        Peran.PENGELOLA_OPD: is_pengelola(user),
+        Peran.ADMIN_BKPSDM: is_admin_bkpsdm(user),
+        Peran.PIMPINAN: is_pimpinan(user),
+    }
+    return [peran for peran in Peran if held[peran]]
 
 
 def _managed_opd_path(user) -> str:
@@ -140,17 +144,9 @@ def can_manage_organisasi(user) -> bool:
     return is_admin_bkpsdm(user)
 
 
-_EDIT_RULES = {
-    "organisasi.UnitKerja": lambda user, obj: can_manage_organisasi(user),
-    "organisasi.Jabatan": lambda user, obj: can_manage_organisasi(user),
-    "organisasi.Pegawai": lambda user, obj: can_manage_organisasi(user),
-}
-
-
-def can_edit(user, obj) -> bool:
-    """May the user change this object? Unknown kinds of object are never editable."""
-    rule = _EDIT_RULES.get(obj._meta.label)
-    return bool(rule and user.is_authenticated and rule(user, obj))
+def can_edit_struktur(user, obj) -> bool:
+    """A unit, a position or a pegawai record (the `edit` predicate of their views)."""
+    return can_manage_organisasi(user)
 
 
 def can_manage_unit_data(user, unit) -> bool:
@@ -180,12 +176,15 @@ def can_view_pegawai_private(user, pegawai) -> bool:
     return reads_whole_city(user)
 
 
-def get_for_user(queryset, user, pk, *, edit=False):
-    """The one way views fetch a single object: 404 when hidden, 403 when read-only on a write."""
+def get_for_user(queryset, user, pk, *, edit: Callable[[Any, Any], bool] | None = None):
+    """The one way views fetch a single object: 404 when hidden, 403 when `edit` refuses.
+
+    `edit` is the owning app's predicate `(user, obj) -> bool` for the change the view makes.
+    """
     obj = queryset.visible_to(user).filter(pk=pk).first()
     if obj is None:
         raise Http404("Data tidak ditemukan.")
-    if edit and not can_edit(user, obj):
+    if edit is not None and not edit(user, obj):
         raise PermissionDenied("Anda tidak berwenang mengubah data ini.")
     return obj
 
@@ -196,8 +195,8 @@ def require(allowed: bool) -> None:
         raise PermissionDenied("Anda tidak berwenang membuka halaman ini.")
 
 
-# --- indikator: periods, unit indicators, SKP ---------------------------------
-# Personal objects (an SKP and what hangs from it) are seen by the person, everyone up
+# --- personal objects ---------------------------------------------------------
+# Personal objects (an SKP, an activity, a realisation) are seen by the person, everyone up
 # their atasan chain, the pengelola of their OPD, BKPSDM and pimpinan.
 
 
@@ -220,91 +219,6 @@ class PersonalQuerySet(UnitScopedQuerySet):
 
     def _pegawai_condition(self, pegawai):
         return Q(**{f"{self.pegawai_field}_id__in": {pegawai.pk} | subordinate_ids(pegawai)})
-
-
-def can_manage_periode(user) -> bool:
-    """Periods, their schemes, deadlines and locks are BKPSDM's."""
-    return is_admin_bkpsdm(user)
-
-
-def can_change_locked_periode(user) -> bool:
-    """A locked year or period changes only by BKPSDM (and the service asks for a reason)."""
-    return is_admin_bkpsdm(user)
-
-
-def can_add_indikator(user) -> bool:
-    """Pengelola OPD and BKPSDM add unit indicators (and import them)."""
-    return is_admin_bkpsdm(user) or is_pengelola(user)
-
-
-def _skp_is_open_for_change(skp) -> bool:
-    return skp.status in skp.EDITABLE_STATUSES and not skp.periode.terkunci
-
-
-def can_edit_skp(user, skp) -> bool:
-    """Only the pegawai edits their own SKP, and only while it is a draft or returned in an open year."""
-    own = pegawai_of(user)
-    return own is not None and own.pk == skp.pegawai_id and _skp_is_open_for_change(skp)
-
-
-def can_edit_indikator(user, indikator) -> bool:
-    """A unit indicator's manager edits it; in a locked year only BKPSDM (the service asks a reason)."""
-    if not can_manage_unit_data(user, indikator.sasaran.unit):
-        return False
-    return not indikator.is_locked() or can_change_locked_periode(user)
-
-
-def why_skp_not_editable(user, skp) -> str:
-    """Why the user may not change this SKP, in Indonesian; empty when they may."""
-    if can_edit_skp(user, skp):
-        return ""
-    if skp.periode.terkunci:
-        return f"Periode {skp.periode.tahun} terkunci; SKP tidak dapat diubah."
-    own = pegawai_of(user)
-    if own is not None and own.pk == skp.pegawai_id:
-        return f"SKP berstatus {skp.get_status_display()} tidak dapat diubah."
-    return "Hanya pegawai pemilik SKP yang dapat mengubahnya."
-
-
-def can_delete_skp(user, skp) -> bool:
-    """The pegawai discards a never-approved SKP left from a former jabatan, so a new one can be made."""
-    own = pegawai_of(user)
-    return can_edit_skp(user, skp) and skp.jabatan_id != own.jabatan_id and skp.disetujui_pada is None
-
-
-def can_approve_skp(user, skp) -> bool:
-    """Only the pejabat penilai named on the SKP approves or returns it, once submitted, in an open year."""
-    own = pegawai_of(user)
-    return (own is not None and own.pk == skp.penilai_id and skp.status == skp.Status.DIAJUKAN
-            and not skp.periode.terkunci)
-
-
-def can_set_ekspektasi(user, skp) -> bool:
-    """The pejabat penilai writes the ekspektasi khusus pimpinan until the SKP is approved, in an open year."""
-    own = pegawai_of(user)
-    return (own is not None and own.pk == skp.penilai_id and skp.status != skp.Status.DISETUJUI
-            and not skp.periode.terkunci)
-
-
-def can_reopen_skp(user, skp) -> bool:
-    """BKPSDM alone reopens an approved SKP (with a recorded reason)."""
-    return is_admin_bkpsdm(user) and skp.status == skp.Status.DISETUJUI
-
-
-def can_fill_matriks(user, skp) -> bool:
-    """The matriks peran hasil of an SKP belongs to its owner, when they have subordinates."""
-    own = pegawai_of(user)
-    return own is not None and own.pk == skp.pegawai_id and is_atasan(user)
-
-
-_EDIT_RULES.update({
-    "indikator.Periode": lambda user, obj: can_manage_periode(user),
-    "indikator.SasaranStrategis": lambda user, obj: can_manage_unit_data(user, obj.unit),
-    "indikator.IndikatorKinerja": can_edit_indikator,
-    "indikator.Skp": can_edit_skp,
-    "indikator.RencanaHasilKerja": lambda user, obj: can_edit_skp(user, obj.skp),
-    "indikator.IndikatorKinerjaIndividu": lambda user, obj: can_edit_skp(user, obj.rhk.skp),
-})
 
 
 # --- needs analysis: surveys and needs ----------------------------------------
@@ -342,8 +256,15 @@ def can_answer_survei(user, survei) -> bool:
     return pegawai is not None and pegawai.unit.path.startswith(survei.unit.path)
 
 
-_EDIT_RULES.update({
-    "organisasi.Survei": lambda user, obj: can_manage_unit_data(user, obj.unit),
-    "organisasi.Pertanyaan": lambda user, obj: can_manage_unit_data(user, obj.survei.unit),
-    "organisasi.Kebutuhan": lambda user, obj: can_manage_unit_data(user, obj.unit),
-})
+def can_edit_survei(user, survei) -> bool:
+    """A survey's questions, settings and imports: the manager of its unit."""
+    return can_manage_unit_data(user, survei.unit)
+
+
+def can_edit_pertanyaan(user, pertanyaan) -> bool:
+    return can_edit_survei(user, pertanyaan.survei)
+
+
+def can_edit_kebutuhan(user, kebutuhan) -> bool:
+    """A need's text, status and follow-up: the manager of its unit."""
+    return can_manage_unit_data(user, kebutuhan.unit)

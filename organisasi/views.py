@@ -124,7 +124,7 @@ def unit_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def unit_update(request, pk):
-    unit = permissions.get_for_user(UnitKerja.objects.all(), request.user, pk, edit=True)
+    unit = permissions.get_for_user(UnitKerja.objects.all(), request.user, pk, edit=permissions.can_edit_struktur)
     form = UnitKerjaForm(request.POST or None, instance=unit)
     if form.is_valid():
         services.save_unit(form.save(commit=False))
@@ -158,7 +158,7 @@ def jabatan_create(request):
 
 @require_http_methods(["GET", "POST"])
 def jabatan_update(request, pk):
-    jabatan = permissions.get_for_user(Jabatan.objects.all(), request.user, pk, edit=True)
+    jabatan = permissions.get_for_user(Jabatan.objects.all(), request.user, pk, edit=permissions.can_edit_struktur)
     form = JabatanForm(request.POST or None, instance=jabatan)
     if form.is_valid():
         services.save_jabatan(form.save(commit=False))
@@ -210,7 +210,7 @@ def pegawai_detail(request, pk):
     context = {
         "pegawai": pegawai,
         "show_private": permissions.can_view_pegawai_private(request.user, pegawai),
-        "can_edit": permissions.can_edit(request.user, pegawai),
+        "can_edit": permissions.can_edit_struktur(request.user, pegawai),
         "bawahan_list": pegawai.bawahan.active().select_related("jabatan"),
         "unit_path": UnitKerja.objects.filter(pk__in=pegawai.unit.ancestor_ids()).order_by("kedalaman"),
     }
@@ -219,7 +219,7 @@ def pegawai_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def pegawai_update(request, pk):
-    pegawai = permissions.get_for_user(Pegawai.objects.all(), request.user, pk, edit=True)
+    pegawai = permissions.get_for_user(Pegawai.objects.all(), request.user, pk, edit=permissions.can_edit_struktur)
     form = PegawaiForm(request.POST or None, instance=pegawai, initial={"unit": request.GET.get("unit", pegawai.unit_id)})
     if form.is_valid():
         services.save_pegawai(form.save(commit=False))
@@ -230,7 +230,7 @@ def pegawai_update(request, pk):
 
 @require_POST
 def pegawai_deactivate(request, pk):
-    pegawai = permissions.get_for_user(Pegawai.objects.all(), request.user, pk, edit=True)
+    pegawai = permissions.get_for_user(Pegawai.objects.all(), request.user, pk, edit=permissions.can_edit_struktur)
     services.deactivate_pegawai(pegawai)
     messages.success(request, f"{pegawai.nama_lengkap} dinonaktifkan; akunnya tidak dapat dipakai masuk lagi.")
     return redirect(pegawai)

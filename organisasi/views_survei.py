@@ -50,7 +50,8 @@ def survei_create(request):
 
 
 def _survei(request, pk, *, edit=False):
-    return permissions.get_for_user(Survei.objects.select_related("unit"), request.user, pk, edit=edit)
+    edit_rule = permissions.can_edit_survei if edit else None
+    return permissions.get_for_user(Survei.objects.select_related("unit"), request.user, pk, edit=edit_rule)
 
 
 def survei_detail(request, pk):
@@ -64,7 +65,7 @@ def _detail_context(request, survei, pertanyaan_form):
         "pertanyaan_list": survei.pertanyaan_set.annotate(jumlah_jawaban=Count("jawaban")),
         "jumlah_responden": survei.responden_set.count(),
         "tautan_publik": request.build_absolute_uri(reverse("publik:jawab", args=[survei.token])),
-        "can_edit": permissions.can_edit(request.user, survei),
+        "can_edit": permissions.can_edit_survei(request.user, survei),
         "pertanyaan_form": pertanyaan_form,
     }
 
@@ -152,7 +153,7 @@ def survei_hasil(request, pk):
         "survei": survei,
         "hasil": _hasil(request, survei),
         "pembulatan": queries_survei.PEMBULATAN,
-        "can_edit": permissions.can_edit(request.user, survei),
+        "can_edit": permissions.can_edit_survei(request.user, survei),
         "kebutuhan_list": survei.kebutuhan_set.order_by("-created_at"),
     }
     template = "organisasi/survei_hasil.html" + ("#results" if request.htmx else "")
@@ -319,14 +320,14 @@ def _draft_from_survey(request):
 
 def _kebutuhan(request, pk, *, edit=False):
     queryset = Kebutuhan.objects.select_related("unit", "pemilik", "survei", "pertanyaan", "dibuat_oleh")
-    return permissions.get_for_user(queryset, request.user, pk, edit=edit)
+    return permissions.get_for_user(queryset, request.user, pk, edit=permissions.can_edit_kebutuhan if edit else None)
 
 
 def kebutuhan_detail(request, pk):
     kebutuhan = _kebutuhan(request, pk)
     context = {
         "kebutuhan": kebutuhan,
-        "can_edit": permissions.can_edit(request.user, kebutuhan),
+        "can_edit": permissions.can_edit_kebutuhan(request.user, kebutuhan),
         "riwayat": kebutuhan.history.select_related("history_user").order_by("-history_date")[:20],
         "answered_by": kebutuhan.answered_by(request.user),
     }

@@ -1,8 +1,8 @@
 import pytest
 
+from indikator import permissions
 from indikator.models import IndikatorKinerja, Skp
 from indikator.tests.factories import IndikatorKinerjaFactory, SasaranStrategisFactory
-from organisasi import permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_draft_skp_of_staf_by_role(org, staf_draft, role, sees, edits, approves,
     user = _user(org, role)
 
     assert Skp.objects.visible_to(user).filter(pk=staf_draft.pk).exists() is sees
-    assert permissions.can_edit(user, staf_draft) is edits
+    assert permissions.can_edit_skp(user, staf_draft) is edits
     assert permissions.can_approve_skp(user, staf_draft) is approves
     assert permissions.can_reopen_skp(user, staf_draft) is reopens
 
@@ -40,7 +40,7 @@ def test_submitted_skp_of_staf_by_role(org, staf_draft, role, edits, approves):
     staf_draft.refresh_from_db()
     user = _user(org, role)
 
-    assert permissions.can_edit(user, staf_draft) is edits
+    assert permissions.can_edit_skp(user, staf_draft) is edits
     assert permissions.can_approve_skp(user, staf_draft) is approves
 
 
@@ -53,7 +53,7 @@ def test_skp_in_a_locked_year_is_not_editable_by_its_owner(org, staf_draft):
     staf_draft.periode.terkunci = True
     staf_draft.periode.save()
 
-    assert permissions.can_edit(org.staf.akun, staf_draft) is False
+    assert permissions.can_edit_skp(org.staf.akun, staf_draft) is False
 
 
 @pytest.mark.parametrize("role, edits", [
@@ -62,7 +62,7 @@ def test_skp_in_a_locked_year_is_not_editable_by_its_owner(org, staf_draft):
 def test_unit_indikator_of_opd_a_is_edited_by_its_pengelola_and_bkpsdm(org, role, edits):
     indikator = IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.bidang_a))
 
-    assert permissions.can_edit(_user(org, role), indikator) is edits
+    assert permissions.can_edit_indikator(_user(org, role), indikator) is edits
 
 
 def test_unit_indikator_is_read_by_the_pegawai_of_its_opd_only(org):

@@ -8,30 +8,10 @@ register = template.Library()
 
 
 @register.filter
-def can_edit(user, obj):
-    return permissions.can_edit(user, obj)
+def can_edit_struktur(user, obj):
+    return permissions.can_edit_struktur(user, obj)
 
 
 @register.filter
 def role_label(role):
-    return permissions.ROLE_LABELS.get(role, role)
-
-
-@register.filter
-def can_approve_skp(user, skp):
-    return permissions.can_approve_skp(user, skp)
-
-
-@register.filter
-def can_reopen_skp(user, skp):
-    return permissions.can_reopen_skp(user, skp)
-
-
-@register.filter
-def can_set_ekspektasi(user, skp):
-    return permissions.can_set_ekspektasi(user, skp)
-
-
-@register.filter
-def can_fill_matriks(user, skp):
-    return permissions.can_fill_matriks(user, skp)
+    return permissions.Peran(role).label
