@@ -1,6 +1,8 @@
 """Project-wide fixtures. Test-only adjustments live here, not in a settings fork."""
 
 import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from django.apps import apps as django_apps
@@ -42,20 +44,57 @@ def _reference_data_after_flush(request):
 
 
 @pytest.fixture
-def make_login(client):
-    """Log the test client in as a user (returns the user)."""
-
-    def login(user):
-        client.force_login(user)
-        return user
-
-    return login
-
-
-@pytest.fixture
 def org(db):
     """A small city: two OPD, a four-level chain in the first, one of each role."""
     return build_org()
+
+
+# --- the permission table (STYLE §6): role × view → status, one helper for every app ---------
+
+# The roles every table speaks of, and who plays them in the `org` fixture. A role a fixture
+# adds (a pengelola of another OPD, say) is passed to `permission_table(extra_roles=...)`.
+ROLE_USERS = {
+    "anonim": lambda o: None,
+    "staf": lambda o: o.staf.akun,
+    "atasan": lambda o: o.kasi.akun,
+    "pengelola": lambda o: o.pengelola.akun,
+    "admin": lambda o: o.admin.akun,
+    "pimpinan": lambda o: o.pimpinan,
+    "staf_opd_lain": lambda o: o.staf_b.akun,
+}
+
+
+@dataclass(frozen=True)
+class ViewCase:
+    """One row of a permission table: a view, how to reach it, and the status each role gets.
+
+    200 = allowed, 302 = redirected (to login, or after a successful POST), 403 = visible but
+    not allowed, 404 = hidden. `url` takes the org fixture (and `data` for extra fixtures).
+    """
+
+    name: str
+    method: str
+    url: Callable
+    expected: dict[str, int]
+    data: dict | None = None
+
+
+def permission_table(cases: list[ViewCase], roles: dict[str, Callable] | None = None):
+    """Parametrise a test over every (case, role) of a table: `@permission_table(CASES)`."""
+    roles = roles or ROLE_USERS
+    params = [
+        pytest.param(case, role, roles[role], id=f"{case.name}-{role}")
+        for case in cases
+        for role in case.expected
+    ]
+    return pytest.mark.parametrize(("case", "role", "user_for"), params)
+
+
+def request_as(client, case: ViewCase, user, url: str):
+    """Request the case's URL as the user (None = anonymous) and return the response."""
+    if user is not None:
+        client.force_login(user)
+    return getattr(client, case.method)(url, case.data or {})
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -3,23 +3,16 @@
 import pytest
 from django.urls import reverse
 
+from conftest import ROLE_USERS, ViewCase, permission_table, request_as
 from organisasi import permissions
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonim", "staf", "atasan", "pengelola", "admin", "pimpinan", "staf_opd_lain"]
+ROLES = list(ROLE_USERS)
 
 
 def user_for(org, role):
-    return {
-        "anonim": None,
-        "staf": org.staf.akun,
-        "atasan": org.kasi.akun,
-        "pengelola": org.pengelola.akun,
-        "admin": org.admin.akun,
-        "pimpinan": org.pimpinan,
-        "staf_opd_lain": org.staf_b.akun,
-    }[role]
+    return ROLE_USERS[role](org)
 
 
 # (name, method, url builder, expected status per role in ROLES order)
@@ -51,20 +44,14 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("case", "role"),
-    [(case, role) for case in CASES for role in ROLES],
-    ids=[f"{case[0]}-{role}" for case in CASES for role in ROLES],
-)
-def test_view_answers_each_role_as_the_table_says(org, client, case, role):
-    name, method, url_for, expected = case
-    user = user_for(org, role)
-    if user is not None:
-        client.force_login(user)
+TABLE = [ViewCase(name, method, url, dict(zip(ROLES, expected, strict=True))) for name, method, url, expected in CASES]
 
-    response = getattr(client, method)(url_for(org))
 
-    assert response.status_code == expected[ROLES.index(role)]
+@permission_table(TABLE)
+def test_view_answers_each_role_as_the_table_says(org, client, case, role, user_for):
+    response = request_as(client, case, user_for(org), case.url(org))
+
+    assert response.status_code == case.expected[role]
 
 
 @pytest.mark.parametrize(
