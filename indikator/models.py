@@ -6,7 +6,6 @@ The SKP cascades: every RHK of a pegawai names the RHK of their atasan it interv
 
 import calendar
 import datetime
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,61 +14,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from indikator.capaian import Polaritas, compute_capaian, target_display, target_errors, waktu_months
 from organisasi.permissions import PersonalQuerySet, UnitScopedQuerySet
-
-HUNDRED = Decimal(100)
-
-
-class Polaritas(models.TextChoices):
-    NAIK = "naik", "Makin tinggi makin baik"
-    TURUN = "turun", "Makin rendah makin baik"
-    RENTANG = "rentang", "Rentang (batas bawah–atas)"
-
-
-def compute_capaian(realisasi, target, polaritas, target_atas=None) -> Decimal | None:
-    """Capaian in percent by domain.md §3.5; None when it cannot be computed (no target, target 0).
-
-    A range [T, T_atas] (any polarity with a batas atas): inside → 100; above → the upper bound,
-    below → the lower bound is the target T used below. Normal: R/T. Lower is better:
-    (2 − R/T), floored at 0 when R ≥ 2T (the formula would go negative). No cap.
-    """
-    if realisasi is None or target is None:
-        return None
-    realisasi, target = Decimal(realisasi), Decimal(target)
-    if target_atas is not None:
-        target_atas = Decimal(target_atas)
-        if target <= realisasi <= target_atas:
-            return HUNDRED
-        target = target_atas if realisasi > target_atas else target
-    if target == 0:
-        return None
-    if polaritas == Polaritas.TURUN:
-        return max(Decimal(0), (2 - realisasi / target) * HUNDRED)
-    return realisasi / target * HUNDRED
-
-
-def format_angka(value) -> str:
-    """A Decimal without trailing zeros, with the Indonesian decimal comma (12, 0,5, 87,25)."""
-    return f"{Decimal(value).normalize():f}".replace(".", ",")
-
-
-def check_target(target, target_atas, polaritas, errors: dict) -> None:
-    """The target rules shared by unit indicators and IKI; adds Indonesian messages to `errors`.
-
-    A batas atas makes the target a range and is allowed with every polarity (a lower-is-better
-    range such as 7–8 bulan exists); polarity "rentang" requires one.
-    """
-    if target is not None and target < 0:
-        errors["target"] = "Target tidak boleh negatif."
-    if target_atas is not None and target_atas < 0:
-        errors["target_atas"] = "Batas atas target tidak boleh negatif."
-    if target is not None and target_atas is not None and target > target_atas:
-        errors["target_atas"] = "Batas bawah rentang target tidak boleh melebihi batas atasnya."
-    if polaritas == Polaritas.RENTANG and target_atas is None:
-        errors["target_atas"] = "Polaritas rentang memerlukan batas atas target."
-    if target_atas is not None and target is None:
-        errors["target"] = "Batas bawah rentang wajib diisi."
-
 
 # --- periods ------------------------------------------------------------------
 
@@ -238,16 +184,13 @@ class IndikatorKinerja(TimeStampedModel):
         return reverse("indikator:indikator_detail", args=[self.pk])
 
     def clean(self):
-        errors = {}
-        check_target(self.target, self.target_atas, self.polaritas, errors)
+        errors = target_errors(self.target, self.target_atas, self.polaritas)
         if errors:
             raise ValidationError(errors)
 
     @property
     def target_display(self):
-        if self.target_atas is not None:
-            return f"{format_angka(self.target)}–{format_angka(self.target_atas)} {self.satuan}"
-        return f"{format_angka(self.target)} {self.satuan}"
+        return target_display(self.target, self.target_atas, self.satuan)
 
     def is_locked(self) -> bool:
         """Whether the indicator's year is locked (annotated by with_related(), else one query)."""
@@ -487,19 +430,15 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
     def __str__(self):
         return self.uraian
 
-    WAKTU_UNITS = {"bulan": 1, "hari": Decimal(1) / 30, "minggu": Decimal(1) / 4}
-
     def clean(self):
-        errors = {}
-        check_target(self.target, self.target_atas, self.polaritas, errors)
+        errors = target_errors(self.target, self.target_atas, self.polaritas)
         if self.target is None and not self.target_kualitatif:
             errors["target"] = "Isi target angka (dengan satuan) atau target kualitatif."
         if self.target is not None and not self.satuan:
             errors["satuan"] = "Satuan wajib diisi untuk target angka."
-        if not errors and self.aspek == self.Aspek.WAKTU and self.rhk_id and self.target is not None:
-            per_month = self.WAKTU_UNITS.get(self.satuan.strip().lower())
-            longest = max(self.target, self.target_atas or 0)
-            if per_month is not None and longest * per_month > self.rhk.skp.bulan:
+        if not errors and self.aspek == self.Aspek.WAKTU and self.rhk_id:
+            months = waktu_months(self.target, self.target_atas, self.satuan)
+            if months is not None and months > self.rhk.skp.bulan:
                 errors["target"] = f"Target waktu melebihi periode SKP ({self.rhk.skp.bulan} bulan)."
         if errors:
             raise ValidationError(errors)
@@ -508,9 +447,7 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
     def target_display(self):
         if self.target is None:
             return self.target_kualitatif
-        if self.target_atas is not None:
-            return f"{format_angka(self.target)}–{format_angka(self.target_atas)} {self.satuan}"
-        return f"{format_angka(self.target)} {self.satuan}"
+        return target_display(self.target, self.target_atas, self.satuan)
 
 
 class EkspektasiKhusus(TimeStampedModel):

@@ -1,0 +1,82 @@
+"""Capaian, target checks and target display (domain.md §3.5): numbers in, numbers out, no database.
+
+Unit indicators and IKI share these rules; their models call them from `clean()` and their
+properties, so the rule has one home and one table test (tests/test_capaian.py).
+"""
+
+from decimal import Decimal
+
+from django.db import models
+
+HUNDRED = Decimal(100)
+
+# How many months one unit of a waktu target lasts; other satuan are not time and are not checked.
+WAKTU_MONTHS = {"bulan": Decimal(1), "hari": Decimal(1) / 30, "minggu": Decimal(1) / 4}
+
+
+class Polaritas(models.TextChoices):
+    NAIK = "naik", "Makin tinggi makin baik"
+    TURUN = "turun", "Makin rendah makin baik"
+    RENTANG = "rentang", "Rentang (batas bawah–atas)"
+
+
+def compute_capaian(realisasi, target, polaritas, target_atas=None) -> Decimal | None:
+    """Capaian in percent; None when it cannot be computed (no realisasi, no target, target 0).
+
+    A range [T, T_atas] (any polarity with a batas atas): inside → 100; above → the upper bound,
+    below → the lower bound is the target T used below. Normal: R/T. Lower is better:
+    (2 − R/T), floored at 0 when R ≥ 2T (the formula would go negative). No cap.
+    """
+    if realisasi is None or target is None:
+        return None
+    realisasi, target = Decimal(realisasi), Decimal(target)
+    if target_atas is not None:
+        target_atas = Decimal(target_atas)
+        if target <= realisasi <= target_atas:
+            return HUNDRED
+        target = target_atas if realisasi > target_atas else target
+    if target == 0:
+        return None
+    if polaritas == Polaritas.TURUN:
+        return max(Decimal(0), (2 - realisasi / target) * HUNDRED)
+    return realisasi / target * HUNDRED
+
+
+def target_errors(target, target_atas, polaritas) -> dict[str, str]:
+    """The target rules shared by unit indicators and IKI, as Indonesian messages per field.
+
+    A batas atas makes the target a range and is allowed with every polarity (a lower-is-better
+    range such as 7–8 bulan exists); polarity "rentang" requires one.
+    """
+    errors = {}
+    if target is not None and target < 0:
+        errors["target"] = "Target tidak boleh negatif."
+    if target_atas is not None and target_atas < 0:
+        errors["target_atas"] = "Batas atas target tidak boleh negatif."
+    if target is not None and target_atas is not None and target > target_atas:
+        errors["target_atas"] = "Batas bawah rentang target tidak boleh melebihi batas atasnya."
+    if polaritas == Polaritas.RENTANG and target_atas is None:
+        errors["target_atas"] = "Polaritas rentang memerlukan batas atas target."
+    if target_atas is not None and target is None:
+        errors["target"] = "Batas bawah rentang wajib diisi."
+    return errors
+
+
+def waktu_months(target, target_atas, satuan: str) -> Decimal | None:
+    """How many months a waktu target spans (its longer bound); None when the satuan is not time."""
+    per_month = WAKTU_MONTHS.get(satuan.strip().lower())
+    if per_month is None or target is None:
+        return None
+    return max(Decimal(target), Decimal(target_atas or 0)) * per_month
+
+
+def format_angka(value) -> str:
+    """A Decimal without trailing zeros, with the Indonesian decimal comma (12, 0,5, 87,25)."""
+    return f"{Decimal(value).normalize():f}".replace(".", ",")
+
+
+def target_display(target, target_atas, satuan: str) -> str:
+    """A target as users write it: "85 %", or a range "90–95 %"."""
+    if target_atas is not None:
+        return f"{format_angka(target)}–{format_angka(target_atas)} {satuan}"
+    return f"{format_angka(target)} {satuan}"
