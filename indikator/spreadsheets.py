@@ -17,6 +17,7 @@ from indikator.models import (
     SasaranStrategis,
     Skp,
 )
+from indikator.queries import numbered_rhk
 from indikator.resources import IndikatorKinerjaResource
 from organisasi.permissions import can_manage_unit_data
 from organisasi.services import row_errors
@@ -100,11 +101,6 @@ def export_indikator(indikator_list) -> bytes:
 
 SKP_HEADERS = ["No RHK", "Jenis", "Rencana Hasil Kerja", "No RHK Atasan", "Aspek", "Indikator Kinerja Individu",
                "Target", "Target Atas", "Satuan", "Polaritas", "Target Kualitatif"]
-
-
-def numbered_rhk(queryset) -> list[RencanaHasilKerja]:
-    """RHK in document order (utama before tambahan); a row's number is its position + 1."""
-    return sorted(queryset, key=lambda r: (r.jenis != RencanaHasilKerja.Jenis.UTAMA, r.urutan, r.pk))
 
 
 def _atasan_rhk(skp):

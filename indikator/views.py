@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from indikator import documents, permissions, services, spreadsheets
+from indikator import documents, permissions, queries, services, spreadsheets
 from indikator.forms import (
     AlasanForm,
     IndikatorFilterForm,
@@ -168,12 +168,13 @@ def _linkable_kebutuhan(user):
 
 def _save_indikator(request, form) -> bool:
     """Save the indicator form through the service; a refusal becomes a form error."""
+    data = form.cleaned_data
     try:
-        services.save_indikator(form.save(commit=False), by=request.user, alasan=form.cleaned_data["alasan"])
+        services.save_indikator(form.save(commit=False), kebutuhan=data["kebutuhan"], by=request.user,
+                                alasan=data["alasan"])
     except ValidationError as error:
         form.add_error(None, error)
         return False
-    form.save_m2m()
     return True
 
 
@@ -313,7 +314,7 @@ def skp_detail(request, pk):
         "problems": services.submission_problems(skp) if can_edit else [],
         "alasan_form": AlasanForm(),
         "history": skp.history.select_related("history_user")[:10],
-        "previous": services.previous_skp(skp) if can_edit and not context["rhk_utama"] else None,
+        "previous": queries.previous_skp(skp) if can_edit and not context["rhk_utama"] else None,
     })
     return render(request, "indikator/skp_detail.html", context)
 
@@ -332,8 +333,7 @@ def skp_update(request, pk):
     skp = _editable_skp(request, pk)
     form = SkpForm(request.POST or None, instance=skp)
     if form.is_valid():
-        # Only the form's fields: a stale page must not write back an old status or snapshot.
-        form.instance.save(update_fields=[*SkpForm.Meta.fields, "updated_at"])
+        services.update_skp(skp, **form.cleaned_data)
         messages.success(request, "SKP berhasil disimpan.")
         return redirect(skp)
     return render(request, "indikator/skp_form.html", {"form": form, "skp": skp})
@@ -344,9 +344,7 @@ def rhk_create(request, pk):
     skp = _editable_skp(request, pk)
     form = RencanaHasilKerjaForm(request.POST or None, skp=skp, initial={"jenis": request.GET.get("jenis")})
     if form.is_valid():
-        rhk = form.save(commit=False)
-        rhk.urutan = skp.rencanahasilkerja_set.count() + 1
-        rhk.save()
+        rhk = services.add_rhk(skp, **form.cleaned_data)
         messages.success(request, "RHK berhasil ditambahkan. Tambahkan indikatornya.")
         return redirect("indikator:iki_create", pk=rhk.pk)
     return render(request, "indikator/rhk_form.html", {"form": form, "skp": skp})
@@ -368,10 +366,11 @@ def rhk_update(request, pk):
 def rhk_delete(request, pk):
     rhk = get_for_user(RencanaHasilKerja.objects.select_related("skp"), request.user, pk)
     skp = _editable_skp(request, rhk.skp_id)
-    if rhk.intervensi.exists():
-        messages.error(request, "RHK ini sudah diintervensi RHK bawahan; tidak dapat dihapus.")
+    try:
+        services.delete_rhk(rhk)
+    except ValidationError as error:
+        _flash_errors(request, error)
     else:
-        rhk.delete()
         messages.success(request, "RHK dihapus.")
     return redirect(skp)
 
@@ -464,7 +463,7 @@ def skp_delete(request, pk):
 @require_POST
 def skp_copy_forward(request, pk):
     skp = _editable_skp(request, pk)
-    source = services.previous_skp(skp)
+    source = queries.previous_skp(skp)
     if source is None:
         messages.error(request, "Tidak ada SKP tahun sebelumnya yang sudah disetujui.")
         return redirect(skp)
@@ -496,7 +495,7 @@ def skp_bawahan(request):
     pegawai = pegawai_of(request.user)
     require(pegawai is not None)
     periode = _periode_from(request)
-    rows = services.skp_state_of_bawahan(pegawai, periode) if periode else []
+    rows = queries.skp_state_of_bawahan(pegawai, periode) if periode else []
     own_skp = Skp.objects.filter(pegawai=pegawai, periode=periode).order_by("-created_at").first() if periode else None
     context = {"rows": rows, "periode": periode, "periode_list": Periode.objects.all(), "own_skp": own_skp}
     return render(request, "indikator/skp_bawahan.html", context)
@@ -519,7 +518,7 @@ def matriks(request, pk):
     require(permissions.can_fill_matriks(request.user, skp))
     iki_list = list(IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).select_related("rhk")
                     .order_by("rhk__jenis", "rhk__urutan", "rhk_id", "pk"))
-    bawahan_list = list(services.bawahan_of(skp))
+    bawahan_list = list(queries.bawahan_of(skp))
     cells = {(c.iki_atasan_id, c.pegawai_id): c for c in MatriksPeranHasil.objects.filter(
         iki_atasan__in=iki_list).select_related("rhk__skp")}
     if request.method == "POST":

@@ -6,7 +6,7 @@ One module per topic; every model is importable from `indikator.models`.
 from indikator.capaian import Polaritas
 from indikator.models.indikator import IndikatorKinerja, RealisasiIndikator, SasaranStrategis
 from indikator.models.perilaku import PanduanPerilaku, PerilakuKerja
-from indikator.models.periode import Periode, PeriodePenilaian, month_end
+from indikator.models.periode import Periode, PeriodePenilaian
 from indikator.models.skp import (
     EkspektasiKhusus,
     IndikatorKinerjaIndividu,
@@ -29,5 +29,4 @@ __all__ = [
     "RencanaHasilKerja",
     "SasaranStrategis",
     "Skp",
-    "month_end",
 ]

@@ -1,6 +1,5 @@
 """Performance years and their months or quarters, set and locked by BKPSDM."""
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -9,6 +8,12 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+
+
+class PeriodeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Every signed-in user reads the periods (their deadlines apply to everyone)."""
+        return self if user.is_authenticated else self.none()
 
 
 class Periode(TimeStampedModel):
@@ -26,6 +31,7 @@ class Periode(TimeStampedModel):
                                    help_text="Tahun terkunci tidak dapat diubah kecuali oleh BKPSDM dengan alasan.")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = PeriodeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "periode"
@@ -88,6 +94,3 @@ class PeriodePenilaian(TimeStampedModel):
     def is_locked(self):
         return self.terkunci or self.periode.terkunci
 
-
-def month_end(year, month):
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])

@@ -6,7 +6,7 @@ The SKP cascades: every RHK of a pegawai names the RHK of their atasan it interv
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -27,6 +27,14 @@ class SkpQuerySet(PersonalQuerySet):
 
     def open(self):
         return self.filter(status__in=Skp.OPEN_STATUSES)
+
+    def with_document(self):
+        """Everything the SKP page and PDF show: officials, RHK with their links and IKI, ekspektasi."""
+        iki = IndikatorKinerjaIndividu.objects.order_by("pk")
+        rhk = RencanaHasilKerja.objects.select_related("rhk_atasan", "indikator_unit").prefetch_related(
+            Prefetch("indikatorkinerjaindividu_set", queryset=iki))
+        return self.with_related().select_related("penilai").prefetch_related(
+            Prefetch("rencanahasilkerja_set", queryset=rhk), "ekspektasikhusus_set")
 
 
 class Skp(TimeStampedModel):
@@ -148,6 +156,11 @@ class RencanaHasilKerja(TimeStampedModel):
                 raise ValidationError({"rhk_atasan": "RHK yang diintervensi harus milik pejabat penilai Anda sendiri."})
 
 
+class IndikatorKinerjaIndividuQuerySet(PersonalQuerySet):
+    pegawai_field = "rhk__skp__pegawai"
+    unit_field = "rhk__skp__pegawai__unit"
+
+
 class IndikatorKinerjaIndividu(TimeStampedModel):
     class Aspek(models.TextChoices):
         KUANTITAS = "kuantitas", "Kuantitas"
@@ -167,6 +180,7 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
                                          help_text="Untuk pendekatan kualitatif: ukuran keberhasilan dalam kalimat.")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = IndikatorKinerjaIndividuQuerySet.as_manager()
 
     class Meta:
         verbose_name = "indikator kinerja individu"

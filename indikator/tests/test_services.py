@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from indikator import services
+from indikator import queries, services
 from indikator.models import (
     IndikatorKinerjaIndividu,
     MatriksPeranHasil,
@@ -248,7 +248,7 @@ def test_copy_forward_copies_rhk_iki_and_targets_from_last_years_approved_skp(or
     IndikatorKinerjaIndividuFactory(rhk=rhk, uraian="Jumlah ritase", target=300, satuan="ritase")
     draft = skp_for(org.staf)
 
-    copied = services.copy_forward_skp(draft, source=services.previous_skp(draft))
+    copied = services.copy_forward_skp(draft, source=queries.previous_skp(draft))
 
     new_rhk = draft.rencanahasilkerja_set.get()
     assert copied == 1
@@ -299,12 +299,6 @@ def test_realisasi_refuses_a_negative_value(org):
     with pytest.raises(ValidationError):
         services.save_realisasi_indikator(IndikatorKinerjaFactory(), PeriodePenilaian.objects.filter(
             periode=periode()).first(), nilai=-3, by=org.admin.akun)
-
-
-def test_skp_state_of_bawahan_lists_every_subordinate_with_their_skp(org, chain, staf_draft):
-    rows = services.skp_state_of_bawahan(org.kasi, chain.periode)
-
-    assert [(p.nama, s.status if s else None) for p, s in rows] == [("Staf A1", "draft"), ("Staf A2", None)]
 
 
 def _lock_year(skp):
@@ -464,3 +458,47 @@ def test_changing_a_locked_periode_penilaian_needs_a_reason(org):
     services.update_periode(year, periode_penilaian_list=[quarter], by=org.admin.akun, alasan="Koreksi")
 
     assert (quarter.history.first().terkunci, quarter.history.first().history_change_reason) == (False, "Koreksi")
+
+
+def test_add_rhk_puts_the_new_rhk_after_the_last_one(org, chain, staf_draft):
+    RencanaHasilKerja.objects.filter(skp=staf_draft).update(urutan=4)
+
+    rhk = services.add_rhk(staf_draft, jenis="tambahan", uraian="Tersusunnya laporan", rhk_atasan=None)
+
+    assert (rhk.urutan, rhk.skp_id) == (5, staf_draft.pk)
+
+
+def test_add_rhk_refuses_an_atasan_rhk_of_someone_else(org, chain, staf_draft):
+    with pytest.raises(ValidationError) as error:
+        services.add_rhk(staf_draft, jenis="utama", uraian="Menyasar kabid", rhk_atasan=chain.rhk_kabid)
+
+    assert error.value.message_dict["rhk_atasan"] == ["RHK yang diintervensi harus milik pejabat penilai Anda sendiri."]
+    assert staf_draft.rencanahasilkerja_set.count() == 1
+
+
+def test_delete_rhk_refuses_an_rhk_intervened_by_a_subordinate(org, chain, staf_draft):
+    with pytest.raises(ValidationError) as error:
+        services.delete_rhk(chain.rhk_kasi)
+
+    assert error.value.messages == ["RHK ini sudah diintervensi RHK bawahan; tidak dapat dihapus."]
+    assert RencanaHasilKerja.objects.filter(pk=chain.rhk_kasi.pk).exists() is True
+
+
+def test_delete_rhk_removes_it_with_its_iki(org, staf_draft):
+    rhk = staf_draft.rencanahasilkerja_set.get()
+
+    services.delete_rhk(rhk)
+
+    assert (staf_draft.rencanahasilkerja_set.count(), IndikatorKinerjaIndividu.objects.filter(rhk=rhk.pk).count()) == (0, 0)
+
+
+def test_update_skp_writes_the_lampiran_but_never_an_old_status(org, staf_draft):
+    stale = Skp.objects.get(pk=staf_draft.pk)
+    Skp.objects.filter(pk=staf_draft.pk).update(status=Status.DIAJUKAN)
+
+    services.update_skp(stale, pendekatan="kualitatif", dukungan_sumber_daya="Truk", skema_pertanggungjawaban="",
+                        konsekuensi="")
+
+    staf_draft.refresh_from_db()
+    assert (staf_draft.status, staf_draft.pendekatan, staf_draft.dukungan_sumber_daya) == (
+        Status.DIAJUKAN, "kualitatif", "Truk")
