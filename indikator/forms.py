@@ -11,7 +11,8 @@ from indikator.models import (
     SasaranStrategis,
     Skp,
 )
-from organisasi.models import UnitKerja
+from organisasi.models import Kebutuhan, UnitKerja
+from organisasi.permissions import managed_by
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -56,12 +57,22 @@ PeriodePenilaianFormSet = forms.modelformset_factory(PeriodePenilaian, form=Peri
 
 
 class KunciForm(forms.Form):
+    """Lock or unlock a year; the service asks a reason for unlocking."""
+
+    terkunci = forms.BooleanField(required=False, widget=forms.HiddenInput)
     alasan = forms.CharField(label="Alasan (wajib saat membuka kunci)", required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class AlasanForm(forms.Form):
+    """The reason for returning or reopening an SKP."""
+
     alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ImportForm(forms.Form):
+    berkas = forms.FileField(label="Berkas xlsx", error_messages={"required": "Pilih berkas xlsx terlebih dahulu."},
+                             widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
 
 
 class SasaranStrategisForm(forms.ModelForm):
@@ -69,9 +80,10 @@ class SasaranStrategisForm(forms.ModelForm):
         model = SasaranStrategis
         fields = ["unit", "kode", "nama"]
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        units = managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
+        self.fields["unit"].queryset = units.order_by("path")
 
 
 class IndikatorKinerjaForm(forms.ModelForm):
@@ -86,10 +98,12 @@ class IndikatorKinerjaForm(forms.ModelForm):
                   "kebutuhan"]
         widgets = {"kebutuhan": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, sasaran_list, kebutuhan_list, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sasaran"].queryset = sasaran_list.select_related("unit")
-        self.fields["kebutuhan"].queryset = kebutuhan_list.select_related("unit").order_by("status", "-created_at")
+        # Only the sasaran and needs of the units whose data the user manages.
+        self.fields["sasaran"].queryset = managed_by(SasaranStrategis.objects.all(), user).select_related("unit")
+        self.fields["kebutuhan"].queryset = managed_by(Kebutuhan.objects.all(), user).select_related(
+            "unit").order_by("status", "-created_at")
 
 
 class IndikatorFilterForm(forms.Form):
@@ -163,3 +177,55 @@ class IndikatorKinerjaIndividuForm(forms.ModelForm):
     def __init__(self, *args, rhk, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.rhk = rhk
+
+
+class EkspektasiForm(forms.Form):
+    """One text per BerAKHLAK value: the ekspektasi khusus pimpinan (empty: none)."""
+
+    def __init__(self, *args, perilaku_list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.perilaku_by_field = {}
+        for nomor, (perilaku, uraian) in enumerate(perilaku_list, start=1):
+            name = f"perilaku-{perilaku.pk}"
+            self.perilaku_by_field[name] = perilaku.pk
+            self.fields[name] = forms.CharField(
+                label=f"{nomor}. {perilaku.nama}", required=False, initial=uraian,
+                help_text="; ".join(panduan.uraian for panduan in perilaku.panduan.all()),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def uraian_by_perilaku(self) -> dict[int, str]:
+        return {pk: self.cleaned_data[name] for name, pk in self.perilaku_by_field.items()}
+
+
+class MatriksForm(forms.Form):
+    """The atasan's matriks peran hasil: one text per (IKI of the atasan, direct bawahan)."""
+
+    dorong = forms.BooleanField(required=False)  # the "Simpan dan dorong" button
+
+    def __init__(self, *args, iki_list, bawahan_list, cells, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.iki_list, self.bawahan_list, self.cells = iki_list, bawahan_list, cells
+        for pegawai in bawahan_list:
+            for iki in iki_list:
+                cell = cells.get((iki.pk, pegawai.pk))
+                self.fields[self._name(iki, pegawai)] = forms.CharField(
+                    label=f"Peran hasil {pegawai.nama_lengkap} untuk {iki.uraian}", required=False,
+                    initial=cell.peran_hasil if cell else "",
+                    widget=forms.Textarea(attrs={"rows": 3, "class": "form-control form-control-sm"}),
+                )
+
+    @staticmethod
+    def _name(iki, pegawai) -> str:
+        return f"sel-{iki.pk}-{pegawai.pk}"
+
+    def rows(self):
+        """Per bawahan: (pegawai, [(iki, bound field, saved cell or None)]), the table's rows."""
+        return [(pegawai, [(iki, self[self._name(iki, pegawai)], self.cells.get((iki.pk, pegawai.pk)))
+                           for iki in self.iki_list])
+                for pegawai in self.bawahan_list]
+
+    def texts(self) -> dict[tuple[int, int], str]:
+        """(iki id, pegawai id) → peran hasil, as the service takes them."""
+        return {(iki.pk, pegawai.pk): self.cleaned_data[self._name(iki, pegawai)]
+                for pegawai in self.bawahan_list for iki in self.iki_list}

@@ -45,15 +45,19 @@ def skp_document(skp: Skp) -> dict:
     rhk_list = list(skp.rencanahasilkerja_set.all())
     utama = [r for r in rhk_list if r.jenis == RencanaHasilKerja.Jenis.UTAMA]
     tambahan = [r for r in rhk_list if r.jenis == RencanaHasilKerja.Jenis.TAMBAHAN]
-    ekspektasi = {e.perilaku_id: e.uraian for e in skp.ekspektasikhusus_set.all()}
-    perilaku_list = [(p, ekspektasi.get(p.pk, "")) for p in PerilakuKerja.objects.prefetch_related("panduan")]
     return {
         "skp": skp,
         "rhk_utama": utama,
         "rhk_tambahan": tambahan,
-        "perilaku_list": perilaku_list,
+        "perilaku_list": perilaku_with_ekspektasi(skp),
         "sections": [("A. UTAMA", utama), ("B. TAMBAHAN", tambahan)],
     }
+
+
+def perilaku_with_ekspektasi(skp: Skp) -> list[tuple[PerilakuKerja, str]]:
+    """Each BerAKHLAK value (guides prefetched) with the SKP's ekspektasi khusus pimpinan, "" when none."""
+    ekspektasi = {e.perilaku_id: e.uraian for e in skp.ekspektasikhusus_set.all()}
+    return [(p, ekspektasi.get(p.pk, "")) for p in PerilakuKerja.objects.prefetch_related("panduan")]
 
 
 def previous_skp(skp: Skp) -> Skp | None:
