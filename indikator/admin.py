@@ -1,3 +1,5 @@
+"""Django admin for data maintainers; models with a spreadsheet import and export through its Resource."""
+
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -21,13 +23,11 @@ from indikator.models import (
 
 @admin.register(Periode)
 class PeriodeAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.PeriodeResource]
     list_display = ["tahun", "skema", "batas_penetapan_skp", "terkunci"]
 
 
 @admin.register(PeriodePenilaian)
 class PeriodePenilaianAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.PeriodePenilaianResource]
     list_display = ["periode", "nomor", "nama", "mulai", "selesai", "batas_realisasi", "batas_evaluasi", "terkunci"]
     list_filter = ["periode"]
     list_select_related = ["periode"]
@@ -52,7 +52,6 @@ class IndikatorKinerjaAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(RealisasiIndikator)
 class RealisasiIndikatorAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.RealisasiIndikatorResource]
     list_display = ["indikator", "periode_penilaian", "nilai"]
     list_select_related = ["indikator", "periode_penilaian__periode"]
 
@@ -64,21 +63,18 @@ class PanduanInline(admin.TabularInline):
 
 @admin.register(PerilakuKerja)
 class PerilakuKerjaAdmin(ImportExportModelAdmin):
-    resource_classes = [resources.PerilakuKerjaResource]
     list_display = ["urutan", "nama", "definisi"]
     inlines = [PanduanInline]
 
 
 @admin.register(PanduanPerilaku)
 class PanduanPerilakuAdmin(ImportExportModelAdmin):
-    resource_classes = [resources.PanduanPerilakuResource]
     list_display = ["perilaku", "urutan", "uraian"]
     list_select_related = ["perilaku"]
 
 
 @admin.register(Skp)
 class SkpAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.SkpResource]
     list_display = ["pegawai", "periode", "jabatan", "penilai", "pendekatan", "status"]
     list_filter = ["periode", "status", "pendekatan"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
@@ -88,7 +84,6 @@ class SkpAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(RencanaHasilKerja)
 class RencanaHasilKerjaAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.RencanaHasilKerjaResource]
     list_display = ["uraian", "jenis", "skp", "rhk_atasan"]
     raw_id_fields = ["skp", "rhk_atasan", "indikator_unit"]
     list_select_related = ["skp__periode", "rhk_atasan"]
@@ -96,7 +91,6 @@ class RencanaHasilKerjaAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(IndikatorKinerjaIndividu)
 class IndikatorKinerjaIndividuAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.IndikatorKinerjaIndividuResource]
     list_display = ["uraian", "aspek", "target", "target_atas", "satuan", "rhk"]
     raw_id_fields = ["rhk"]
     list_select_related = ["rhk"]
@@ -104,7 +98,6 @@ class IndikatorKinerjaIndividuAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(EkspektasiKhusus)
 class EkspektasiKhususAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    resource_classes = [resources.EkspektasiKhususResource]
     list_display = ["skp", "perilaku", "uraian"]
     raw_id_fields = ["skp"]
     list_select_related = ["skp__periode", "perilaku"]
@@ -112,7 +105,6 @@ class EkspektasiKhususAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(MatriksPeranHasil)
 class MatriksPeranHasilAdmin(ImportExportModelAdmin):
-    resource_classes = [resources.MatriksPeranHasilResource]
     list_display = ["peran_hasil", "pegawai", "iki_atasan", "rhk"]
     raw_id_fields = ["iki_atasan", "pegawai", "rhk"]
     list_select_related = ["pegawai", "iki_atasan", "rhk"]

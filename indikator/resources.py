@@ -1,25 +1,13 @@
-"""Spreadsheet column mapping for periods, unit indicators and SKP parts (xlsx via import-export).
+"""Column mapping of the spreadsheets whose rows are models: sasaran strategis and unit indicators.
 
-Natural keys (tahun, kode, kode + tahun) make a second import of the same file update rows.
+Natural keys (kode, kode + tahun) make a second import of the same file update rows. The other
+models have no spreadsheet of their own; the admin exports them with import-export's default
+resource. The SKP's RHK/IKI sheet is one row per IKI with its RHK, built in spreadsheets.py.
 """
 
 from import_export import fields, resources, widgets
 
-from indikator.models import (
-    EkspektasiKhusus,
-    IndikatorKinerja,
-    IndikatorKinerjaIndividu,
-    MatriksPeranHasil,
-    PanduanPerilaku,
-    PerilakuKerja,
-    Periode,
-    PeriodePenilaian,
-    Polaritas,
-    RealisasiIndikator,
-    RencanaHasilKerja,
-    SasaranStrategis,
-    Skp,
-)
+from indikator.models import IndikatorKinerja, Polaritas, SasaranStrategis
 from organisasi.models import UnitKerja
 from organisasi.resources import KodeWidget, PilihanWidget
 
@@ -83,24 +71,3 @@ class IndikatorKinerjaResource(resources.ModelResource):
         for column, default in (("Dokumen", "iku"), ("Polaritas", "naik")):
             if row.get(column) in (None, ""):
                 row[column] = default
-
-
-class _Plain(resources.ModelResource):
-    """Admin-only import/export of rows that have no spreadsheet of their own."""
-
-
-def _plain(model_class):
-    meta = type("Meta", (), {"model": model_class, "skip_unchanged": True, "use_transactions": True})
-    return type(f"{model_class.__name__}Resource", (_Plain,), {"Meta": meta})
-
-
-PeriodeResource = _plain(Periode)
-PeriodePenilaianResource = _plain(PeriodePenilaian)
-RealisasiIndikatorResource = _plain(RealisasiIndikator)
-PerilakuKerjaResource = _plain(PerilakuKerja)
-PanduanPerilakuResource = _plain(PanduanPerilaku)
-SkpResource = _plain(Skp)
-RencanaHasilKerjaResource = _plain(RencanaHasilKerja)
-IndikatorKinerjaIndividuResource = _plain(IndikatorKinerjaIndividu)
-EkspektasiKhususResource = _plain(EkspektasiKhusus)
-MatriksPeranHasilResource = _plain(MatriksPeranHasil)
