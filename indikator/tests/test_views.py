@@ -460,3 +460,90 @@ def test_skp_update_saves_pendekatan_and_lampiran(client, org, staf_draft):
     assert response.status_code == 302
     assert (staf_draft.pendekatan, staf_draft.dukungan_sumber_daya, staf_draft.status) == (
         "kualitatif", "Truk sampah", Skp.Status.DRAFT)
+
+
+def test_return_without_a_reason_shows_the_page_again_with_the_error_at_the_field(client, org, staf_draft):
+    Skp.objects.filter(pk=staf_draft.pk).update(status=Skp.Status.DIAJUKAN)
+    client.force_login(org.kasi.akun)
+
+    response = client.post(reverse("indikator:skp_return", args=[staf_draft.pk]), {"alasan": "  "})
+
+    assert response.status_code == 200
+    assert response.context["alasan_form"].errors["alasan"] == ["Bidang ini tidak boleh kosong."]
+    assert Skp.objects.get(pk=staf_draft.pk).status == Skp.Status.DIAJUKAN
+
+
+def test_refused_reopen_keeps_the_typed_reason_on_the_page(client, org, chain):
+    Skp.objects.create(pegawai=org.kasi, periode=chain.periode, jabatan=JabatanFactory(unit=org.seksi_a),
+                       tanggal_mulai=chain.periode.mulai, tanggal_selesai=chain.periode.selesai)
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("indikator:skp_reopen", args=[chain.skp_kasi.pk]), {"alasan": "Salah target kuantitas"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Pegawai ini sudah punya SKP terbuka lain pada tahun yang sama." in content
+    assert "Salah target kuantitas" in content
+    assert Skp.objects.get(pk=chain.skp_kasi.pk).status == Skp.Status.DISETUJUI
+
+
+def test_approve_posted_by_a_reader_of_the_skp_is_403(client, org, staf_draft):
+    Skp.objects.filter(pk=staf_draft.pk).update(status=Skp.Status.DIAJUKAN)
+    client.force_login(org.kabid.akun)
+
+    response = client.post(reverse("indikator:skp_approve", args=[staf_draft.pk]))
+
+    assert response.status_code == 403
+    assert Skp.objects.get(pk=staf_draft.pk).status == Skp.Status.DIAJUKAN
+
+
+def test_submit_with_problems_by_the_owner_shows_them_as_messages(client, org, chain):
+    draft = skp_for(org.staf)
+    client.force_login(org.staf.akun)
+
+    response = client.post(reverse("indikator:skp_submit", args=[draft.pk]), follow=True)
+
+    assert "SKP belum punya RHK utama." in response.content.decode()
+    assert Skp.objects.get(pk=draft.pk).status == Skp.Status.DRAFT
+
+
+def test_unlocking_a_periode_without_a_reason_shows_the_error_at_the_field(client, org):
+    year = periode()
+    Periode.objects.filter(pk=year.pk).update(terkunci=True)
+    client.force_login(org.admin.akun)
+
+    response = client.post(reverse("indikator:periode_lock", args=[year.pk]), {"terkunci": "0", "alasan": ""})
+
+    assert response.status_code == 200
+    assert response.context["lock_form"].errors["alasan"] == ["Tuliskan alasan membuka kunci periode."]
+    assert Periode.objects.get(pk=year.pk).terkunci is True
+
+
+def test_rhk_delete_of_an_intervened_rhk_says_why(client, org, chain, staf_draft):
+    Skp.objects.filter(pk=chain.skp_kasi.pk).update(status=Skp.Status.DRAFT)
+    client.force_login(org.kasi.akun)
+
+    response = client.post(reverse("indikator:rhk_delete", args=[chain.rhk_kasi.pk]), follow=True)
+
+    assert "RHK ini sudah diintervensi RHK bawahan; tidak dapat dihapus." in response.content.decode()
+
+
+def test_ekspektasi_form_shows_the_saved_text_and_the_guides(client, org, staf_draft):
+    perilaku = PerilakuKerja.objects.get(urutan=1)
+    staf_draft.ekspektasikhusus_set.create(perilaku=perilaku, uraian="Tanggap aduan warga")
+    client.force_login(org.kasi.akun)
+
+    response = client.get(reverse("indikator:ekspektasi_update", args=[staf_draft.pk]))
+
+    form = response.context["form"]
+    assert form[f"perilaku-{perilaku.pk}"].initial == "Tanggap aduan warga"
+    assert form.fields[f"perilaku-{perilaku.pk}"].label == "1. Berorientasi Pelayanan"
+    assert "Memahami dan memenuhi kebutuhan masyarakat" in response.content.decode()
+
+
+def test_indikator_import_without_a_file_asks_for_one_at_the_field(client, org):
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("indikator:indikator_import"), {})
+
+    assert response.context["form"].errors["berkas"] == ["Pilih berkas xlsx terlebih dahulu."]
