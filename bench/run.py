@@ -13,8 +13,8 @@ Results are printed and written to var/bench.json.
 import io
 import json
 import os
-import secrets
 import resource
+import secrets
 import statistics
 import subprocess
 import sys
