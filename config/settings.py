@@ -5,7 +5,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
-from import_export.formats.base_formats import CSV, XLSX
+
+from core.formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"

@@ -40,6 +40,11 @@ def table_workbook(headers: Sequence[str], rows: Iterable[Sequence], *, title: s
     return workbook_bytes(book)
 
 
+def dataset_workbook(dataset, *, title: str = "Data") -> bytes:
+    """A tablib Dataset (e.g. an import-export Resource's export) as .xlsx bytes, text kept as text."""
+    return table_workbook(dataset.headers or [], dataset, title=dataset.title or title)
+
+
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     """An .xlsx download; never cached (it may hold personal data)."""
     return _download(content, filename, XLSX_CONTENT_TYPE, disposition="attachment")
