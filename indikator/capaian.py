@@ -6,18 +6,15 @@ properties, so the rule has one home and one table test (tests/test_capaian.py).
 
 from decimal import Decimal
 
-from django.db import models
+from core.angka import format_angka
+
+# The stored values of Polaritas (indikator.models): higher is better, lower is better, a range.
+NAIK, TURUN, RENTANG = "naik", "turun", "rentang"
 
 HUNDRED = Decimal(100)
 
 # How many months one unit of a waktu target lasts; other satuan are not time and are not checked.
 WAKTU_MONTHS = {"bulan": Decimal(1), "hari": Decimal(1) / 30, "minggu": Decimal(1) / 4}
-
-
-class Polaritas(models.TextChoices):
-    NAIK = "naik", "Makin tinggi makin baik"
-    TURUN = "turun", "Makin rendah makin baik"
-    RENTANG = "rentang", "Rentang (batas bawah–atas)"
 
 
 def compute_capaian(realisasi, target, polaritas, target_atas=None) -> Decimal | None:
@@ -37,7 +34,7 @@ def compute_capaian(realisasi, target, polaritas, target_atas=None) -> Decimal |
         target = target_atas if realisasi > target_atas else target
     if target == 0:
         return None
-    if polaritas == Polaritas.TURUN:
+    if polaritas == TURUN:
         return max(Decimal(0), (2 - realisasi / target) * HUNDRED)
     return realisasi / target * HUNDRED
 
@@ -55,7 +52,7 @@ def target_errors(target, target_atas, polaritas) -> dict[str, str]:
         errors["target_atas"] = "Batas atas target tidak boleh negatif."
     if target is not None and target_atas is not None and target > target_atas:
         errors["target_atas"] = "Batas bawah rentang target tidak boleh melebihi batas atasnya."
-    if polaritas == Polaritas.RENTANG and target_atas is None:
+    if polaritas == RENTANG and target_atas is None:
         errors["target_atas"] = "Polaritas rentang memerlukan batas atas target."
     if target_atas is not None and target is None:
         errors["target"] = "Batas bawah rentang wajib diisi."
@@ -70,13 +67,8 @@ def waktu_months(target, target_atas, satuan: str) -> Decimal | None:
     return max(Decimal(target), Decimal(target_atas or 0)) * per_month
 
 
-def format_angka(value) -> str:
-    """A Decimal without trailing zeros, with the Indonesian decimal comma (12, 0,5, 87,25)."""
-    return f"{Decimal(value).normalize():f}".replace(".", ",")
-
-
 def target_display(target, target_atas, satuan: str) -> str:
-    """A target as users write it: "85 %", or a range "90–95 %"."""
+    """A target as users write it: "85 %", "0,5 %", or a range "90–95 %"."""
     if target_atas is not None:
         return f"{format_angka(target)}–{format_angka(target_atas)} {satuan}"
     return f"{format_angka(target)} {satuan}"

@@ -2,6 +2,8 @@ import datetime
 
 from django import forms
 
+from core.fields import AngkaField
+from core.imports import ImportResult
 from indikator.models import (
     IndikatorKinerja,
     IndikatorKinerjaIndividu,
@@ -71,8 +73,17 @@ class AlasanForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    """The file of a spreadsheet import; a file refused as a whole is an error of this field."""
+
     berkas = forms.FileField(label="Berkas xlsx", error_messages={"required": "Pilih berkas xlsx terlebih dahulu."},
                              widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def file_refusals_on_the_field(self, result: ImportResult) -> ImportResult:
+        """Put a refused import's errors about the whole file on `berkas`; the rest stay for the table."""
+        for error in result.errors:
+            if error.row is None:
+                self.add_error("berkas", error.message)
+        return ImportResult(result.rows, [error for error in result.errors if error.row is not None])
 
 
 class SasaranStrategisForm(forms.ModelForm):
@@ -96,6 +107,7 @@ class IndikatorKinerjaForm(forms.ModelForm):
         model = IndikatorKinerja
         fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas",
                   "kebutuhan"]
+        field_classes = {"target": AngkaField, "target_atas": AngkaField}
         widgets = {"kebutuhan": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, user, **kwargs):
@@ -126,7 +138,7 @@ class IndikatorFilterForm(forms.Form):
 
 class RealisasiIndikatorForm(forms.Form):
     periode_penilaian = forms.ModelChoiceField(label="Periode", queryset=PeriodePenilaian.objects.none())
-    nilai = forms.DecimalField(label="Realisasi", min_value=0, max_digits=14, decimal_places=2)
+    nilai = AngkaField(label="Realisasi", min_value=0, max_digits=14, decimal_places=2)
     keterangan = forms.CharField(label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     alasan = forms.CharField(label="Alasan perubahan (periode terkunci)", required=False)
 
@@ -172,6 +184,7 @@ class IndikatorKinerjaIndividuForm(forms.ModelForm):
     class Meta:
         model = IndikatorKinerjaIndividu
         fields = ["aspek", "uraian", "target", "target_atas", "satuan", "polaritas", "target_kualitatif"]
+        field_classes = {"target": AngkaField, "target_atas": AngkaField}
         widgets = {"target_kualitatif": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, rhk, **kwargs):

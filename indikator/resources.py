@@ -5,29 +5,25 @@ models have no spreadsheet of their own; the admin exports them with import-expo
 resource. The SKP's RHK/IKI sheet is one row per IKI with its RHK, built in spreadsheets.py.
 """
 
+from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
+from core.angka import parse_angka
 from indikator.models import IndikatorKinerja, Polaritas, SasaranStrategis
 from organisasi.models import UnitKerja
 from organisasi.resources import KodeWidget, PilihanWidget
 
 
 class AngkaWidget(widgets.DecimalWidget):
-    """A number with an Indonesian message (decimal comma accepted)."""
-
-    def __init__(self, label):
-        super().__init__()
-        self.label = label
+    """A number as Indonesians write it ("0,5", "1.250,75"; core.angka), refused when ambiguous."""
 
     def clean(self, value, row=None, **kwargs):
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace(",", ".")
-        if value in (None, ""):
+        if value in (None, "") or (isinstance(value, str) and not value.strip()):
             return None
         try:
-            return super().clean(value, row, **kwargs)
-        except Exception:
-            raise ValueError(f"{self.label} \"{value}\" bukan angka.") from None
+            return parse_angka(value)
+        except ValidationError as error:
+            raise ValueError(error.messages[0]) from None
 
 
 class SasaranStrategisResource(resources.ModelResource):
@@ -55,9 +51,9 @@ class IndikatorKinerjaResource(resources.ModelResource):
     satuan = fields.Field(attribute="satuan", column_name="Satuan")
     polaritas = fields.Field(attribute="polaritas", column_name="Polaritas",
                              widget=PilihanWidget(Polaritas.choices, "Polaritas"))
-    target = fields.Field(attribute="target", column_name="Target", widget=AngkaWidget("Target"))
+    target = fields.Field(attribute="target", column_name="Target", widget=AngkaWidget())
     target_atas = fields.Field(attribute="target_atas", column_name="Target Atas",
-                               widget=AngkaWidget("Target atas"))
+                               widget=AngkaWidget())
 
     class Meta:
         model = IndikatorKinerja

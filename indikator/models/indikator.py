@@ -7,9 +7,16 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
-from indikator.capaian import Polaritas, compute_capaian, target_display, target_errors
+from indikator import capaian
+from indikator.capaian import compute_capaian, target_display, target_errors
 from indikator.models.periode import Periode, PeriodePenilaian
 from organisasi.permissions import UnitScopedQuerySet
+
+
+class Polaritas(models.TextChoices):
+    NAIK = capaian.NAIK, "Makin tinggi makin baik"
+    TURUN = capaian.TURUN, "Makin rendah makin baik"
+    RENTANG = capaian.RENTANG, "Rentang (batas bawah–atas)"
 
 
 class SasaranStrategisQuerySet(UnitScopedQuerySet):

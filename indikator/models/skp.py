@@ -11,8 +11,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
-from indikator.capaian import Polaritas, target_display, target_errors, waktu_months
-from indikator.models.indikator import IndikatorKinerja
+from indikator.capaian import target_display, target_errors, waktu_months
+from indikator.models.indikator import IndikatorKinerja, Polaritas
 from indikator.models.perilaku import PerilakuKerja
 from indikator.models.periode import Periode
 from organisasi.permissions import PersonalQuerySet

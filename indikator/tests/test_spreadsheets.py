@@ -1,9 +1,11 @@
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from core.imports import RowError
 from indikator import spreadsheets
 from indikator.models import IndikatorKinerja, Periode, RencanaHasilKerja
 from indikator.tests.factories import IndikatorKinerjaFactory, SasaranStrategisFactory, periode
@@ -43,7 +45,7 @@ def test_import_indikator_creates_rows_and_a_second_import_updates_them(org, sas
     rows[0][7] = 88
     second = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, rows), by=org.pengelola.akun)
 
-    assert first["errors"] == [] and second["errors"] == []
+    assert first.errors == [] and second.errors == []
     assert list(IndikatorKinerja.objects.order_by("kode").values_list("kode", "polaritas", "target")) == [
         ("IKU-1", "naik", 88), ("IKU-2", "turun", 0.5), ("IKU-3", "rentang", 90)]
 
@@ -58,10 +60,10 @@ def test_import_indikator_with_bad_rows_saves_nothing_and_names_each_row(org, sa
     result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, rows), by=org.pengelola.akun)
 
     assert IndikatorKinerja.objects.count() == 0
-    messages = dict(result["errors"])
-    assert "Target tidak boleh negatif." in messages[4]
-    assert 'Kode sasaran strategis "SS-X" tidak dikenal.' in messages[5]
-    assert "melebihi batas atasnya" in messages[6]
+    messages = {(error.row, error.column): error.message for error in result.errors}
+    assert "Target tidak boleh negatif." in messages[(5, "Target")]
+    assert 'Kode sasaran strategis "SS-X" tidak dikenal.' in messages[(6, "Kode Sasaran")]
+    assert "melebihi batas atasnya" in messages[(7, "Target Atas")]
 
 
 def test_import_indikator_refuses_rows_of_an_opd_the_pengelola_does_not_manage(org):
@@ -70,14 +72,14 @@ def test_import_indikator_refuses_rows_of_an_opd_the_pengelola_does_not_manage(o
 
     result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, rows), by=org.pengelola.akun)
 
-    assert result["errors"] == [(1, "Sasaran SS-B-1 milik Dinas B, bukan unit yang Anda kelola.")]
+    assert result.errors == [RowError(2, "Kode Sasaran", "Sasaran SS-B-1 milik Dinas B, bukan unit yang Anda kelola.")]
     assert IndikatorKinerja.objects.count() == 0
 
 
 def test_import_refuses_a_file_that_is_not_xlsx(org):
     result = spreadsheets.import_skp_rhk(None, SimpleUploadedFile("x.xlsx", b"kode,nama\n"))
 
-    assert result == [(0, "Berkas harus berformat Excel .xlsx.")]
+    assert result.errors == [RowError(None, "", "Berkas harus berformat Excel .xlsx.")]
 
 
 def test_export_indikator_round_trips_through_import(org, sasaran):
@@ -86,7 +88,7 @@ def test_export_indikator_round_trips_through_import(org, sasaran):
 
     result = spreadsheets.import_indikator(SimpleUploadedFile("e.xlsx", content), by=org.admin.akun)
 
-    assert result["errors"] == []
+    assert result.errors == []
     assert IndikatorKinerja.objects.count() == 1
 
 
@@ -95,10 +97,10 @@ def test_skp_rhk_export_then_import_reproduces_the_rhk_and_iki(org, chain, staf_
     sheet = load_workbook(io.BytesIO(content)).active
     assert [c.value for c in sheet[2]][:5] == [1, "Utama", "Terangkutnya sampah TPS", 1, "Kuantitas"]
 
-    errors = spreadsheets.import_skp_rhk(staf_draft, SimpleUploadedFile("s.xlsx", content))
+    result = spreadsheets.import_skp_rhk(staf_draft, SimpleUploadedFile("s.xlsx", content))
 
     rhk = RencanaHasilKerja.objects.get(skp=staf_draft)
-    assert errors == []
+    assert result.errors == []
     assert (rhk.uraian, rhk.rhk_atasan) == ("Terangkutnya sampah TPS", chain.rhk_kasi)
     assert rhk.indikatorkinerjaindividu_set.count() == 1
 
@@ -110,10 +112,10 @@ def test_skp_rhk_import_with_a_bad_row_keeps_the_old_content(org, chain, staf_dr
         [3, "Utama", "RHK waktu", 1, "Waktu", "Ketepatan", 14, None, "bulan", "naik", ""],
     ]
 
-    errors = spreadsheets.import_skp_rhk(staf_draft, _xlsx(spreadsheets.SKP_HEADERS, rows))
+    result = spreadsheets.import_skp_rhk(staf_draft, _xlsx(spreadsheets.SKP_HEADERS, rows))
 
-    assert errors == [(2, "RHK atasan nomor 7 tidak ada di SKP pejabat penilai Anda."),
-                      (3, "target: Target waktu melebihi periode SKP (12 bulan).")]
+    assert result.errors == [RowError(3, "No RHK Atasan", "RHK atasan nomor 7 tidak ada di SKP pejabat penilai Anda."),
+                             RowError(4, "Target", "Target waktu melebihi periode SKP (12 bulan).")]
     assert list(staf_draft.rencanahasilkerja_set.values_list("uraian", flat=True)) == ["Terangkutnya sampah TPS"]
 
 
@@ -125,7 +127,8 @@ def test_import_indikator_refuses_a_row_that_would_take_over_another_opds_indika
     result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, rows), by=org.pengelola.akun)
 
     indikator_b.refresh_from_db()
-    assert result["errors"] == [(2, "Indikator B-IKU-1 tahun 2026 milik Dinas B, bukan unit yang Anda kelola.")]
+    assert result.errors == [
+        RowError(3, "Kode Indikator", "Indikator B-IKU-1 tahun 2026 milik Dinas B, bukan unit yang Anda kelola.")]
     assert (indikator_b.sasaran.unit, indikator_b.target) == (org.opd_b, 80)
     assert list(IndikatorKinerja.objects.values_list("kode", flat=True)) == ["B-IKU-1"]
 
@@ -135,8 +138,8 @@ def test_import_indikator_refuses_rows_of_a_locked_year(org, sasaran):
 
     result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, GOOD_ROWS[:1]), by=org.pengelola.akun)
 
-    assert result["errors"] == [(1, "Tahun 2026 terkunci; indikatornya tidak dapat diimpor. "
-                                    "BKPSDM mengubahnya lewat formulir dengan alasan.")]
+    assert result.errors == [RowError(2, "Tahun", "Tahun 2026 terkunci; indikatornya tidak dapat diimpor. "
+                                             "BKPSDM mengubahnya lewat formulir dengan alasan.")]
     assert IndikatorKinerja.objects.count() == 0
 
 
@@ -145,5 +148,35 @@ def test_import_indikator_leaves_the_organisation_data_alone(org, sasaran):
 
     result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, GOOD_ROWS), by=org.pengelola.akun)
 
-    assert result["errors"] == []
+    assert result.errors == []
     assert Pegawai.objects.get(pk=org.staf.pk).atasan_id == org.kabid.pk
+
+
+def test_skp_rhk_import_names_the_column_of_each_error_even_where_rhk_and_iki_share_a_field(org, chain, staf_draft):
+    rows = [
+        [1, "Utama", "", 1, "Kuantitas", "Jumlah laporan", 12, None, "laporan", "naik", ""],
+        [2, "Sampingan", "RHK jenis salah", 1, "Kuantitas", "Jumlah", 3, None, "x", "naik", ""],
+        [3, "Utama", "RHK tanpa IKI", 1, "Kuantitas", "", "0,5", None, "x", "naik", ""],
+    ]
+
+    result = spreadsheets.import_skp_rhk(staf_draft, _xlsx(spreadsheets.SKP_HEADERS, rows))
+
+    assert [(error.row, error.column) for error in result.errors] == [
+        (2, "Rencana Hasil Kerja"), (3, "Jenis"), (4, "Indikator Kinerja Individu")]
+    assert staf_draft.rencanahasilkerja_set.count() == 1
+
+
+def test_skp_rhk_import_reads_a_decimal_comma(org, chain, staf_draft):
+    rows = [[1, "Utama", "RHK baru", 1, "Kualitas", "Persentase aduan", "97,5", None, "%", "naik", ""]]
+
+    result = spreadsheets.import_skp_rhk(staf_draft, _xlsx(spreadsheets.SKP_HEADERS, rows))
+
+    assert (result.ok, result.rows) == (True, 1)
+    assert list(RencanaHasilKerja.objects.filter(skp=staf_draft).values_list(
+        "indikatorkinerjaindividu__target", flat=True)) == [Decimal("97.5")]
+
+
+def test_import_indikator_names_the_missing_columns_at_the_header_row(org):
+    result = spreadsheets.import_indikator(_xlsx(["Kode Sasaran", "Tahun"], [["SS-A-1", 2026]]), by=org.admin.akun)
+
+    assert result.errors == [RowError(1, "", "Kolom Kode Indikator tidak ada. Gunakan templat yang disediakan.")]

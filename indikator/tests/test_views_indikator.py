@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indikator.models import Periode
@@ -123,3 +124,13 @@ def test_indikator_import_without_a_file_asks_for_one_at_the_field(client, org):
     response = client.post(reverse("indikator:indikator_import"), {})
 
     assert response.context["form"].errors["berkas"] == ["Pilih berkas xlsx terlebih dahulu."]
+
+
+def test_indikator_import_of_a_file_that_is_not_xlsx_says_so_at_the_field(client, org):
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(reverse("indikator:indikator_import"),
+                           {"berkas": SimpleUploadedFile("data.xlsx", b"kode,nama\n")})
+
+    assert response.context["form"].errors["berkas"] == ["Berkas harus berformat Excel .xlsx."]
+    assert response.context["result"].errors == []

@@ -1,7 +1,12 @@
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import Workbook
 
 from indikator.models import PerilakuKerja, Periode, Skp
+from indikator.spreadsheets import SKP_HEADERS
 from indikator.tests.factories import IndikatorKinerjaIndividuFactory, RencanaHasilKerjaFactory, periode, skp_for
 from organisasi.models import Pegawai
 from organisasi.tests.factories import JabatanFactory, PegawaiFactory
@@ -248,3 +253,20 @@ def test_ekspektasi_form_shows_the_saved_text_and_the_guides(client, org, staf_d
     assert form[f"perilaku-{perilaku.pk}"].initial == "Tanggap aduan warga"
     assert form.fields[f"perilaku-{perilaku.pk}"].label == "1. Berorientasi Pelayanan"
     assert "Memahami dan memenuhi kebutuhan masyarakat" in response.content.decode()
+
+
+def test_skp_import_lists_the_refused_rows_by_spreadsheet_row_and_column(client, org, chain, staf_draft):
+    workbook = Workbook()
+    workbook.active.append(SKP_HEADERS)
+    workbook.active.append([1, "Utama", "RHK baru", 7, "Kuantitas", "Jumlah", 3, None, "x", "naik", ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client.force_login(org.staf.akun)
+
+    response = client.post(reverse("indikator:skp_import", args=[staf_draft.pk]),
+                           {"berkas": SimpleUploadedFile("rhk.xlsx", buffer.getvalue())})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<td>2</td><td>No RHK Atasan</td><td>RHK atasan nomor 7 tidak ada di SKP pejabat penilai Anda.</td>" in content
+    assert list(staf_draft.rencanahasilkerja_set.values_list("uraian", flat=True)) == ["Terangkutnya sampah TPS"]

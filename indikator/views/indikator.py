@@ -5,11 +5,13 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from core.angka import format_angka
+from core.errors import add_form_errors
+from core.responses import xlsx_response
 from indikator import permissions, queries, services, spreadsheets
 from indikator.forms import (
     ImportForm,
@@ -20,8 +22,6 @@ from indikator.forms import (
 )
 from indikator.models import IndikatorKinerja
 from organisasi.permissions import get_for_user, require
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @vary_on_headers("HX-Request")
@@ -64,7 +64,7 @@ def _save_indikator(request, form) -> bool:
         services.save_indikator(form.save(commit=False), kebutuhan=data["kebutuhan"], by=request.user,
                                 alasan=data["alasan"])
     except ValidationError as error:
-        form.add_error(None, error)
+        add_form_errors(form, error)
         return False
     return True
 
@@ -104,7 +104,7 @@ def realisasi_save(request, pk):
             services.save_realisasi_indikator(indikator, data["periode_penilaian"], nilai=data["nilai"],
                                               keterangan=data["keterangan"], by=request.user, alasan=data["alasan"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, "Realisasi berhasil disimpan.")
             return redirect(indikator)
@@ -115,18 +115,14 @@ def realisasi_save(request, pk):
 def indikator_import(request):
     require(permissions.can_add_indikator(request.user))
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    errors = []
+    result = None
     if form.is_valid():
-        try:
-            result = spreadsheets.import_indikator(form.cleaned_data["berkas"], by=request.user)
-        except ValidationError as error:
-            form.add_error("berkas", error)
-        else:
-            if not result["errors"]:
-                messages.success(request, f"Impor selesai: {result['rows']} baris indikator.")
-                return redirect("indikator:indikator_list")
-            errors = result["errors"]
-    return render(request, "indikator/indikator_import.html", {"form": form, "errors": errors})
+        result = spreadsheets.import_indikator(form.cleaned_data["berkas"], by=request.user)
+        if result.ok:
+            messages.success(request, f"Impor selesai: {format_angka(result.rows)} baris indikator.")
+            return redirect("indikator:indikator_list")
+        result = form.file_refusals_on_the_field(result)
+    return render(request, "indikator/indikator_import.html", {"form": form, "result": result})
 
 
 def indikator_export(request):
@@ -134,6 +130,4 @@ def indikator_export(request):
     tahun = request.GET.get("tahun")
     if tahun and tahun.isdigit():
         indikator_list = indikator_list.for_tahun(int(tahun))
-    response = HttpResponse(spreadsheets.export_indikator(indikator_list), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="indikator-kinerja.xlsx"'
-    return response
+    return xlsx_response(spreadsheets.export_indikator(indikator_list), "indikator-kinerja.xlsx")

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from core.errors import add_form_errors
 from indikator import permissions, queries, services
 from indikator.forms import MatriksForm
 from indikator.models import Skp
@@ -21,7 +22,7 @@ def matriks(request, pk):
         try:
             counts = services.save_and_push_matriks(skp, cells=form.texts(), push=form.cleaned_data["dorong"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _saved_message(counts))
             return redirect("indikator:matriks", pk=skp.pk)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.errors import add_form_errors
 from indikator import permissions, services
 from indikator.forms import KunciForm, PeriodeCreateForm, PeriodePenilaianFormSet, PeriodeUpdateForm
 from indikator.models import Periode
@@ -55,7 +56,7 @@ def periode_update(request, pk):
             services.update_periode(form.save(commit=False), periode_penilaian_list=formset.save(commit=False),
                                     by=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, f"Periode {periode.tahun} berhasil disimpan.")
             return redirect(periode)
@@ -71,7 +72,7 @@ def periode_lock(request, pk):
         try:
             services.set_periode_lock(periode, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, f"Periode {periode.tahun} {'dikunci' if periode.terkunci else 'dibuka'}.")
             return redirect(periode)

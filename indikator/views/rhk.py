@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.errors import flash_errors
 from indikator import permissions, services
 from indikator.forms import IndikatorKinerjaIndividuForm, RencanaHasilKerjaForm
 from indikator.models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
@@ -51,8 +52,7 @@ def rhk_delete(request, pk):
     try:
         services.delete_rhk(rhk)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, "RHK dihapus.")
     return redirect(rhk.skp)

@@ -7,15 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.errors import add_form_errors, flash_errors
 from indikator import permissions, queries, services
 from indikator.forms import AlasanForm, EkspektasiForm, SkpCreateForm, SkpForm
 from indikator.models import Periode, Skp
 from organisasi.permissions import get_for_user, pegawai_of, require
-
-
-def _flash_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def get_for_change(queryset, request, pk, *, edit, skp_of=lambda obj: obj):
@@ -49,7 +45,7 @@ def skp_create(request):
             skp = services.create_skp(pegawai, form.cleaned_data["periode"],
                                       pendekatan=form.cleaned_data["pendekatan"])
         except ValidationError as error:
-            _flash_errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, f"SKP {skp.periode.tahun} dibuat sebagai draft.")
             return redirect(skp)
@@ -106,7 +102,7 @@ def skp_submit(request, pk):
     try:
         services.submit_skp(skp, by=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, "SKP diajukan kepada pejabat penilai.")
     return redirect(skp)
@@ -118,7 +114,7 @@ def skp_approve(request, pk):
     try:
         services.approve_skp(skp, by=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, "SKP disetujui.")
     return redirect(skp)
@@ -133,7 +129,7 @@ def skp_return(request, pk):
         try:
             services.return_skp(skp, by=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, "SKP dikembalikan kepada pegawai.")
             return redirect(skp)
@@ -149,7 +145,7 @@ def skp_reopen(request, pk):
         try:
             services.reopen_skp(skp, by=request.user, alasan=form.cleaned_data["alasan"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, "SKP dibuka kembali untuk revisi.")
             return redirect(skp)
@@ -162,7 +158,7 @@ def skp_delete(request, pk):
     try:
         services.delete_skp(skp, by=request.user)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
         return redirect(skp)
     messages.success(request, "Draft SKP jabatan lama dihapus. Buat SKP baru untuk jabatan Anda sekarang.")
     return redirect("indikator:skp_list")
@@ -178,7 +174,7 @@ def skp_copy_forward(request, pk):
     try:
         count = services.copy_forward_skp(skp, source=source)
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"{count} RHK beserta indikatornya disalin dari SKP {source.periode.tahun}. "
                                   "Pilih kembali RHK atasan yang diintervensi.")
