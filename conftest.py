@@ -30,6 +30,18 @@ REFERENCE_DATA_MIGRATIONS = [
 ]
 
 
+def _load_reference_data():
+    for module, function in REFERENCE_DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(django_apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With --reuse-db the database may come from a run whose last test flushed it: reload once."""
+    with django_db_blocker.unblock():
+        _load_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_after_flush(request):
     marker = request.node.get_closest_marker("django_db")
@@ -39,8 +51,7 @@ def _reference_data_after_flush(request):
     if not transactional:
         return
     request.getfixturevalue("transactional_db")
-    for module, function in REFERENCE_DATA_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(django_apps, None)
+    _load_reference_data()
 
 
 @pytest.fixture
@@ -52,7 +63,7 @@ def org(db):
 # --- the permission table (STYLE §6): role × view → status, one helper for every app ---------
 
 # The roles every table speaks of, and who plays them in the `org` fixture. A role a fixture
-# adds (a pengelola of another OPD, say) is passed to `permission_table(extra_roles=...)`.
+# adds (a pengelola of another OPD, say) comes in a mapping passed as `permission_table(cases, roles=...)`.
 ROLE_USERS = {
     "anonim": lambda o: None,
     "staf": lambda o: o.staf.akun,
