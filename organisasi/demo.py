@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from core.seeding import upsert
-from organisasi import demo_survei, services
+from organisasi import services
 from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
 
 J = Jabatan.Jenis
@@ -168,7 +168,6 @@ def seed(stdout=None) -> dict:
         pegawai_by_jabatan = _seed_pegawai(holders, rng)
         services.refresh_atasan()
         accounts = _seed_accounts(pegawai_by_jabatan)
-        demo_survei.seed(rng)
     return accounts
 
 

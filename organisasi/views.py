@@ -1,17 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
-from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from config.celery_app import app as celery_app
 from organisasi import permissions, queries, services
 from organisasi.forms import (
     GantiKataSandiForm,
@@ -23,55 +20,6 @@ from organisasi.forms import (
 )
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.spreadsheets import accounts_workbook
-
-# --- home and health --------------------------------------------------------
-
-
-def beranda(request):
-    user = request.user
-    pegawai = permissions.pegawai_of(user)
-    context = {"roles": permissions.roles(user), "pegawai": pegawai}
-    if pegawai is not None and permissions.is_atasan(user):
-        context["bawahan_list"] = pegawai.bawahan.active().select_related("jabatan")[:50]
-    if permissions.is_pengelola(user):
-        opd = user.opd_dikelola
-        context["opd"] = opd
-        context["opd_pegawai_count"] = Pegawai.objects.active().in_unit_tree(opd).count()
-    if permissions.reads_whole_city(user):
-        context["kota"] = {
-            "opd": UnitKerja.objects.opd_list().filter(aktif=True).count(),
-            "unit": UnitKerja.objects.filter(aktif=True).count(),
-            "pegawai": Pegawai.objects.active().count(),
-            "tanpa_akun": Pegawai.objects.active().filter(akun__isnull=True).count(),
-        }
-    return render(request, "organisasi/beranda.html", context)
-
-
-@login_not_required
-def healthz(request):
-    """Liveness of the two things every page and job needs: the database and the broker."""
-    checks = {"database": _check_database(), "broker": _check_broker()}
-    healthy = all(state == "ok" for state in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
-
-
-def _check_database():
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        return "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure means "down"
-        return f"error: {exc.__class__.__name__}"
-
-
-def _check_broker():
-    try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-        return "ok"
-    except Exception as exc:  # noqa: BLE001
-        return f"error: {exc.__class__.__name__}"
-
 
 # --- units --------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ def user_for(org, role):
 # (name, method, url builder, expected status per role in ROLES order)
 # 200 = allowed, 302 = redirected (login or after a successful POST), 403 = read-only, 404 = hidden.
 CASES = [
-    ("beranda", "get", lambda o: reverse("beranda"), [302, 200, 200, 200, 200, 200, 200]),
     ("pegawai_list", "get", lambda o: reverse("organisasi:pegawai_list"), [302, 200, 200, 200, 200, 200, 200]),
     ("pegawai_detail same OPD", "get", lambda o: reverse("organisasi:pegawai_detail", args=[o.staf2.pk]),
      [302, 200, 200, 200, 200, 200, 404]),
