@@ -1,11 +1,24 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ExportMixin, ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from organisasi import services
-from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
-from organisasi.resources import JabatanResource, PegawaiResource, UnitKerjaResource
+from organisasi.models import (
+    ImporResponden,
+    Jabatan,
+    Jawaban,
+    Kebutuhan,
+    MutuPelayanan,
+    Pegawai,
+    Pengguna,
+    Pertanyaan,
+    Responden,
+    Survei,
+    UnitKerja,
+    UnsurSkm,
+)
+from organisasi.resources import JabatanResource, KebutuhanResource, PegawaiResource, UnitKerjaResource
 
 
 class _ImportRefreshesDerivedData:
@@ -93,23 +106,6 @@ class PenggunaAdmin(UserAdmin):
         services.close_inactive_accounts()  # an inactive pegawai's login cannot be reopened here
 
 
-# --- needs analysis: surveys and needs ----------------------------------------
-
-from import_export.admin import ExportMixin  # noqa: E402
-
-from organisasi.models import (  # noqa: E402 - kept with the section it serves
-    ImporResponden,
-    Jawaban,
-    Kebutuhan,
-    MutuPelayanan,
-    Pertanyaan,
-    Responden,
-    Survei,
-    UnsurSkm,
-)
-from organisasi.resources_survei import KebutuhanResource  # noqa: E402
-
-
 @admin.register(MutuPelayanan)
 class MutuPelayananAdmin(admin.ModelAdmin):
     list_display = ["mutu", "kinerja", "batas_bawah", "batas_atas"]
@@ -122,7 +118,7 @@ class UnsurSkmAdmin(admin.ModelAdmin):
 
 class _ScoringLockedOnceAnswered:
     """How a question is scored (type, options, weight) is fixed once it has answers, in the
-    admin too (the screens go through services_survei.save_pertanyaan)."""
+    admin too (the screens go through services.save_pertanyaan)."""
 
     scoring_fields = ["tipe", "pilihan", "bobot"]
 

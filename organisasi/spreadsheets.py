@@ -1,4 +1,5 @@
-"""Spreadsheets the organisation screens hand out, and the one reader of uploaded spreadsheets.
+"""Spreadsheets organisasi hands out (issued accounts, survey templates and results), and the one
+reader of uploaded spreadsheets.
 
 Every screen that imports a spreadsheet (unit indicators, SKP RHK, survey responses) reads the
 upload through `read_upload`, so size, format and row limits are the same everywhere.
@@ -11,9 +12,15 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from organisasi.models import Pertanyaan, Survei
+from organisasi.queries.survei import PROFIL_FIELDS, HasilSurvei
+from organisasi.skm import PEMBULATAN, round2
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_ROWS = 5000
 XLSX_MAGIC = b"PK\x03\x04"
+
+Tipe = Pertanyaan.Tipe
 
 
 def read_upload(upload, *, allow_csv: bool = False, max_rows: int = MAX_UPLOAD_ROWS) -> tablib.Dataset:
@@ -68,6 +75,85 @@ def accounts_workbook(issued, skipped=()) -> bytes:
         other.append(["NIP", "Nama", "Alasan"])
         for pegawai, reason in skipped:
             other.append([pegawai.nip, pegawai.nama_lengkap, reason])
+    return _save(book)
+
+
+def import_columns(survei: Survei) -> list[str]:
+    """Column headers of the response spreadsheet: profile, then P<urutan> per question."""
+    return [*PROFIL_FIELDS, "layanan", *(f"P{p.urutan}" for p in survei.pertanyaan_set.order_by("urutan"))]
+
+
+def import_template_workbook(survei: Survei) -> bytes:
+    """An empty response spreadsheet with the right headers and a sheet explaining each column."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Jawaban"
+    sheet.append(import_columns(survei))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    guide = book.create_sheet("Petunjuk")
+    guide.append(["Kolom", "Isi"])
+    for name, choices in PROFIL_FIELDS.items():
+        guide.append([name, "Opsional: " + ", ".join(f"{value} ({label})" for value, label in choices.choices)])
+    guide.append(["layanan", "Opsional: layanan yang diterima responden"])
+    for pertanyaan in survei.pertanyaan_set.order_by("urutan"):
+        guide.append([f"P{pertanyaan.urutan}", f"{pertanyaan.label} — {_answer_hint(pertanyaan)}"])
+    return _save(book)
+
+
+def _answer_hint(pertanyaan: Pertanyaan) -> str:
+    wajib = "wajib" if pertanyaan.wajib else "opsional"
+    if pertanyaan.tipe == Tipe.YA_TIDAK:
+        return f"ya/tidak ({wajib})"
+    if pertanyaan.skala:
+        return f"angka {pertanyaan.skala[0]}–{pertanyaan.skala[1]} ({wajib})"
+    if pertanyaan.tipe == Tipe.PILIHAN:
+        return f"salah satu dari: {', '.join(pertanyaan.pilihan)} ({wajib})"
+    return f"{pertanyaan.get_tipe_display().lower()} ({wajib})"
+
+
+def hasil_workbook(hasil: HasilSurvei) -> bytes:
+    """The results as a spreadsheet: summary, NRR per unsur, distributions of other questions."""
+    survei = hasil.survei
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Ringkasan"
+    rows = [
+        ["Survei", survei.judul], ["Unit kerja", survei.unit.nama], ["Program/layanan", survei.program],
+        ["Periode", survei.periode], ["Responden", hasil.responden], ["Target responden", survei.target_responden],
+        ["Bobot unsur", hasil.bobot_label],
+        ["IKM", float(hasil.ikm) if hasil.ikm is not None else (hasil.masalah_bobot or "-")],
+        ["Pembulatan", PEMBULATAN],
+        ["Mutu pelayanan", f"{hasil.mutu.mutu} ({hasil.mutu.kinerja})" if hasil.mutu else "-"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    unsur_sheet = book.create_sheet("Unsur SKM")
+    unsur_sheet.append(["No", "Unsur", "Jumlah jawaban", "Jumlah nilai", "NRR", "Bobot", "NRR tertimbang", "Konversi"])
+    for item in hasil.unsur:
+        unsur_sheet.append([
+            item.pertanyaan.urutan, item.pertanyaan.unsur, item.jumlah, _float(item.total), _float(item.nrr),
+            float(item.bobot) if item.bobot is not None else None, _float(item.nrr_tertimbang),
+            _float(item.nilai_konversi),
+        ])
+    other = book.create_sheet("Pertanyaan lain")
+    other.append(["No", "Pertanyaan", "Jumlah jawaban", "Rata-rata", "Sebaran"])
+    for item in hasil.lainnya:
+        sebaran = "; ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
+        rata = float(round2(item.rata)) if item.rata is not None else None
+        other.append([item.pertanyaan.urutan, item.pertanyaan.teks, item.jumlah, rata, sebaran])
+    for each in book.worksheets:
+        for cell in each[1]:
+            cell.font = Font(bold=True)
+        each.column_dimensions["B"].width = 45
+    return _save(book)
+
+
+def _float(value):
+    return float(value) if value is not None else None
+
+
+def _save(book) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,6 +1,6 @@
 import pytest
 
-from organisasi import demo, demo_survei
+from organisasi import demo
 from organisasi.models import Jawaban, Kebutuhan, Responden, Survei
 
 pytestmark = pytest.mark.django_db
@@ -8,11 +8,11 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_seeds_dlh_surveys_and_needs_once():
     demo.seed()
-    demo_survei.seed()
+    demo.survei.seed()
     first = (Survei.objects.count(), Responden.objects.count(), Jawaban.objects.count(), Kebutuhan.history.count())
 
     demo.seed()
-    demo_survei.seed()
+    demo.survei.seed()
 
     second = (Survei.objects.count(), Responden.objects.count(), Jawaban.objects.count(), Kebutuhan.history.count())
     assert second == first

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from organisasi import services
 from organisasi.models import Pegawai, UnitKerja
-from organisasi.tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory, valid_pppk_nip
+from organisasi.tests.factories import JabatanFactory, KebutuhanFactory, PegawaiFactory, UnitKerjaFactory, valid_pppk_nip
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,9 @@ def test_unit_history_is_kept():
 
 def test_jabatan_factory_defaults_to_a_pelaksana():
     assert JabatanFactory.build().jenis == "pelaksana"
+
+
+def test_need_without_links_lists_empty_answers_per_linking_model(org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a)
+
+    assert all(objects == [] for _, objects in kebutuhan.answered_by(org.pengelola.akun))

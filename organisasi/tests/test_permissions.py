@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from conftest import ROLE_USERS, ViewCase, permission_table, request_as
 from organisasi import permissions
+from organisasi.models import Pengguna
+from organisasi.tests.factories import KebutuhanFactory, skm_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,67 @@ TABLE = [ViewCase(name, method, url, dict(zip(ROLES, expected, strict=True))) fo
 
 @permission_table(TABLE)
 def test_view_answers_each_role_as_the_table_says(org, client, case, role, user_for):
+    response = request_as(client, case, user_for(org), case.url(org))
+
+    assert response.status_code == case.expected[role]
+
+
+def _pengelola_opd_lain(o):
+    """The kepala of OPD B made pengelola of OPD B: manages the surveys and needs of another OPD."""
+    account = o.kepala_b.akun
+    account.peran, account.opd_dikelola = Pengguna.Peran.PENGELOLA_OPD, o.opd_b
+    account.save()
+    return account
+
+
+def _survei_url(name, kind):
+    def url(o):
+        survei = skm_survei(unit=o.bidang_a)
+        objects = {
+            "survei": [survei.pk],
+            "pertanyaan": [survei.pk, survei.pertanyaan_set.first().pk],
+            "kebutuhan": [KebutuhanFactory(unit=o.seksi_a).pk],
+            None: [],
+        }
+        return reverse(f"organisasi:{name}", args=objects[kind])
+
+    return url
+
+
+SURVEI_ROLES = {**ROLE_USERS, "pengelola_opd_lain": _pengelola_opd_lain}
+SURVEI_COLUMNS = ["admin", "pimpinan", "pengelola", "staf", "staf_opd_lain", "pengelola_opd_lain"]
+
+# Surveys and needs: (url name, kind of object in the URL, method, expected status per role in SURVEI_COLUMNS order)
+SURVEI_CASES = [
+    ("survei_list", None, "get", (200, 200, 200, 403, 403, 200)),
+    ("survei_create", None, "get", (200, 403, 200, 403, 403, 200)),
+    ("survei_detail", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_update", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_create", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_update", "pertanyaan", "get", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_delete", "pertanyaan", "post", (302, 403, 302, 404, 404, 404)),
+    ("survei_hasil", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_laporan", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_export", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_import", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    ("survei_import_template", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    ("kebutuhan_list", None, "get", (200, 200, 200, 200, 200, 200)),
+    ("kebutuhan_create", None, "get", (200, 403, 200, 403, 403, 200)),
+    ("kebutuhan_detail", "kebutuhan", "get", (200, 200, 200, 200, 404, 404)),
+    ("kebutuhan_update", "kebutuhan", "get", (200, 403, 200, 403, 404, 404)),
+    ("kebutuhan_status", "kebutuhan", "post", (302, 403, 302, 403, 404, 404)),
+]
+SURVEI_TABLE = [
+    ViewCase(
+        name, method, _survei_url(name, kind), dict(zip(SURVEI_COLUMNS, expected, strict=True)),
+        data={"status": "ditindaklanjuti"} if name == "kebutuhan_status" else None,
+    )
+    for name, kind, method, expected in SURVEI_CASES
+]
+
+
+@permission_table(SURVEI_TABLE, roles=SURVEI_ROLES)
+def test_survey_and_need_views_follow_the_permission_table(org, client, case, role, user_for):
     response = request_as(client, case, user_for(org), case.url(org))
 
     assert response.status_code == case.expected[role]

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 
 from indikator import demo as indikator_demo
 from organisasi import demo as organisasi_demo
-from organisasi import demo_survei
+from organisasi.demo import survei as survei_demo
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Each app's demo, in the order of the apps: later demos build on the earlier ones.
         accounts = organisasi_demo.seed(stdout=self.stdout)
-        demo_survei.seed(stdout=self.stdout)
+        survei_demo.seed(stdout=self.stdout)
         self.stdout.write("  data demo organisasi: selesai")
         indikator_demo.seed(stdout=self.stdout)
         self.stdout.write("  data demo indikator: selesai")

@@ -3,7 +3,8 @@
 from django.template.loader import render_to_string
 
 from organisasi.models import MutuPelayanan
-from organisasi.queries_survei import PEMBULATAN, HasilSurvei
+from organisasi.queries.survei import HasilSurvei
+from organisasi.skm import PEMBULATAN
 
 
 def hasil_pdf(hasil: HasilSurvei, *, base_url: str) -> bytes:

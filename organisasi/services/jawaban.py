@@ -1,8 +1,4 @@
-"""Changes to surveys (SKM and custom programme surveys), their answers, and the needs register.
-
-Reading results lives in queries_survei.py, spreadsheets in spreadsheets_survei.py, the PDF in
-documents_survei.py.
-"""
+"""Answers: one respondent's form (public or internal), and paper responses imported from a file."""
 
 import datetime
 import hashlib
@@ -13,19 +9,10 @@ import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 
-from organisasi.models import (
-    ImporResponden,
-    Jawaban,
-    Kebutuhan,
-    Pertanyaan,
-    Responden,
-    Survei,
-    UnsurSkm,
-)
-from organisasi.queries_survei import PROFIL_FIELDS, HasilSurvei, bobot_problem, round2
+from organisasi.models import ImporResponden, Jawaban, Pertanyaan, Responden, Survei
+from organisasi.queries.survei import PROFIL_FIELDS
 from organisasi.spreadsheets import read_upload
 
 Tipe = Pertanyaan.Tipe
@@ -41,105 +28,6 @@ PESAN_WAJIB = "Pertanyaan ini wajib dijawab."
 PESAN_TIKET_TERPAKAI = (
     "Formulir ini sudah pernah dikirim. Bila Anda belum mengisi survei ini, muat ulang halaman untuk formulir baru."
 )
-
-
-# --- building surveys ---------------------------------------------------------
-
-
-@transaction.atomic
-def create_survei(survei: Survei, *, by) -> Survei:
-    """Save a new survey; an SKM survey starts with the nine unsur of the SKM template."""
-    survei.dibuat_oleh = by if by.is_authenticated else None
-    survei.save()
-    if survei.jenis == Survei.Jenis.SKM:
-        add_skm_unsur(survei)
-    return survei
-
-
-@transaction.atomic
-def update_survei(survei: Survei, *, bobot: dict) -> Survei:
-    """Save a survey and its unsur weights ({pertanyaan id: bobot or None}) together.
-
-    Raises ValidationError when the weights are unusable (see bobot_problem) or would change
-    the weight of an unsur that already has answers.
-    """
-    unsur = {p.pk: p for p in survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).select_for_update()}
-    new = {pk: bobot.get(pk, p.bobot) for pk, p in unsur.items()}
-    problem = bobot_problem(list(new.values()))
-    if problem:
-        raise ValidationError(problem)
-    changed = [p for pk, p in unsur.items() if p.bobot != new[pk]]
-    if Jawaban.objects.filter(pertanyaan__in=changed).exists():
-        raise ValidationError("Bobot unsur yang sudah dijawab tidak dapat diubah.")
-    survei.save()
-    for pertanyaan in changed:
-        pertanyaan.bobot = new[pertanyaan.pk]
-    Pertanyaan.objects.bulk_update(changed, ["bobot"])
-    return survei
-
-
-def add_skm_unsur(survei: Survei) -> list[Pertanyaan]:
-    """Append the SKM template's unsur, in the template's order, with their standard wording."""
-    start = survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0
-    rows = [
-        Pertanyaan(
-            survei=survei, urutan=start + index, teks=unsur.pertanyaan, unsur=unsur.nama,
-            tipe=Tipe.UNSUR_SKM, pilihan=unsur.pilihan, wajib=True,
-        )
-        for index, unsur in enumerate(UnsurSkm.objects.order_by("urutan"), start=1)
-    ]
-    return Pertanyaan.objects.bulk_create(rows)
-
-
-def save_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
-    """Save a question from the builder (a new one goes after the survey's last question).
-
-    Raises ValidationError (a dict by field) when an answered question's tipe, pilihan or bobot
-    would change, or when the survey's unsur weights would no longer be usable (see bobot_problem).
-    """
-    if pertanyaan.pk:
-        _check_answered_unchanged(pertanyaan)
-    if pertanyaan.tipe == Tipe.UNSUR_SKM or pertanyaan.bobot is not None:
-        _check_weights_with(pertanyaan)
-    if not pertanyaan.urutan:
-        last = pertanyaan.survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0
-        pertanyaan.urutan = last + 1
-    pertanyaan.save()
-    return pertanyaan
-
-
-def _check_answered_unchanged(pertanyaan: Pertanyaan) -> None:
-    stored = Pertanyaan.objects.get(pk=pertanyaan.pk)
-    changed = [name for name in Pertanyaan.FIELDS_LOCKED_BY_ANSWERS if getattr(stored, name) != getattr(pertanyaan, name)]
-    if changed and stored.jawaban_set.exists():
-        raise ValidationError({
-            name: "Pertanyaan ini sudah dijawab: hanya kata-katanya yang dapat diubah." for name in changed
-        })
-
-
-def _check_weights_with(pertanyaan: Pertanyaan) -> None:
-    others = pertanyaan.survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).exclude(pk=pertanyaan.pk)
-    weights = list(others.values_list("bobot", flat=True))
-    if pertanyaan.tipe == Tipe.UNSUR_SKM:
-        weights.append(pertanyaan.bobot)
-    elif pertanyaan.bobot is not None:
-        raise ValidationError({"bobot": "Bobot hanya berlaku untuk pertanyaan bertipe unsur SKM."})
-    problem = bobot_problem(weights)
-    if problem:
-        raise ValidationError({"bobot": problem})
-
-
-def delete_pertanyaan(pertanyaan: Pertanyaan) -> None:
-    """Delete a question that nobody has answered yet.
-
-    Raises ValidationError once answers exist: removing it would silently change results.
-    """
-    if pertanyaan.jawaban_set.exists():
-        raise ValidationError("Pertanyaan yang sudah dijawab tidak dapat dihapus.")
-    pertanyaan.delete()
-
-
-# --- answering ----------------------------------------------------------------
 
 
 def fingerprint(value: str) -> str:
@@ -259,69 +147,6 @@ def _clean_profil(profil: dict) -> dict:
     return cleaned
 
 
-# --- from a result to a need --------------------------------------------------
-
-
-def kebutuhan_from_hasil(hasil: HasilSurvei, *, pertanyaan_id: int) -> Kebutuhan:
-    """An unsaved need pre-filled from one question's result, with the evidence written out."""
-    item = next(item for item in hasil.pertanyaan if item.pertanyaan.pk == pertanyaan_id)
-    survei, pertanyaan = hasil.survei, item.pertanyaan
-    lines = [f"Survei “{survei.judul}” ({survei.periode}), {hasil.responden} responden."]
-    if item.is_unsur and item.nrr is not None:
-        lines.append(
-            f"Unsur {pertanyaan.urutan} {pertanyaan.unsur}: NRR {_id(item.nrr)} dari {item.jumlah} jawaban "
-            f"(nilai konversi {_id(item.nilai_konversi)})."
-        )
-        if hasil.ikm is not None and hasil.mutu is not None:
-            lines.append(f"IKM survei {_id(hasil.ikm)}, mutu {hasil.mutu.mutu} ({hasil.mutu.kinerja}).")
-        if hasil.terlemah is item:
-            lines.append("Unsur ini bernilai terendah dalam survei.")
-    elif item.rata is not None:
-        lines.append(f"Pertanyaan “{pertanyaan.teks}”: rata-rata {_id(round2(item.rata))} dari {item.jumlah} jawaban.")
-    sebaran = ", ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
-    if sebaran:
-        lines.append(f"Sebaran jawaban — {sebaran}.")
-    weak = item.nilai_konversi is not None and item.nilai_konversi < Decimal("76.61")
-    return Kebutuhan(
-        judul=(f"Perbaikan unsur {pertanyaan.unsur}" if item.is_unsur else f"Tindak lanjut: {pertanyaan.teks}")[:200],
-        unit=survei.unit,
-        sumber=Kebutuhan.Sumber.TEMUAN_SURVEI,
-        deskripsi=f"Tindak lanjut hasil survei: {pertanyaan.teks}",
-        prioritas=Kebutuhan.Prioritas.TINGGI if weak else Kebutuhan.Prioritas.SEDANG,
-        survei=survei,
-        pertanyaan=pertanyaan,
-        bukti="\n".join(lines),
-    )
-
-
-def _id(number: Decimal) -> str:
-    """Indonesian decimal comma for texts stored in the database."""
-    return f"{number:.2f}".replace(".", ",")
-
-
-def create_kebutuhan(kebutuhan: Kebutuhan, *, by) -> Kebutuhan:
-    """Record a new need, remembering who recorded it."""
-    kebutuhan.dibuat_oleh = by if by.is_authenticated else None
-    kebutuhan.save()
-    return kebutuhan
-
-
-def change_kebutuhan_status(kebutuhan: Kebutuhan, *, status: str) -> Kebutuhan:
-    """Move a need along terbuka → ditindaklanjuti → selesai (or one step back to reopen).
-
-    Raises ValidationError for any other move. The change is kept in the need's history.
-    """
-    if status not in kebutuhan.next_statuses():
-        current = kebutuhan.get_status_display()
-        raise ValidationError(f"Status tidak dapat diubah dari {current} ke “{status}”.")
-    kebutuhan.status = status
-    kebutuhan.save(update_fields=["status", "updated_at"])
-    return kebutuhan
-
-
-# --- import and export --------------------------------------------------------
-
-
 def import_responden(survei: Survei, *, upload, by=None) -> tuple[int, list[tuple[int, str]]]:
     """Import paper responses from an uploaded .xlsx/.csv, one row per respondent: all rows or none.
 
@@ -401,5 +226,3 @@ def _import_profil(row: dict) -> tuple[dict, list[str]]:
         profil[name] = match or ""
     profil["layanan"] = str(row.get("layanan") or "").strip()[:200]
     return profil, errors
-
-

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from django.db.models import Case, Count, F, Sum, TextField, Value, When
 
+from organisasi import skm
 from organisasi.models import Jawaban, MutuPelayanan, Pertanyaan, Responden, Survei
 
 Tipe = Pertanyaan.Tipe
@@ -22,61 +23,12 @@ PROFIL_FIELDS = {
 }
 
 
-
-BOBOT_TOLERANSI = Decimal("0.0001")
-
-
-def bobot_problem(weights: list) -> str | None:
-    """Why a survey's custom unsur weights cannot be used (None when all empty or consistent).
-
-    Custom weights are allowed only if every SKM unsur of the survey has a weight ≥ 0 and
-    they sum to 1 (± 0,0001), domain.md §0.
-    """
-    if all(weight is None for weight in weights):
-        return None
-    if any(weight is None for weight in weights):
-        return "Bobot harus diisi untuk semua unsur SKM survei ini, atau dikosongkan semuanya."
-    if any(weight < 0 for weight in weights):
-        return "Bobot unsur tidak boleh negatif."
-    total = sum(Decimal(weight) for weight in weights)
-    if abs(total - 1) > BOBOT_TOLERANSI:
-        return f"Jumlah bobot semua unsur SKM harus 1 (sekarang {total.normalize():f})."
-    return None
-
-
-PEMBULATAN = "IKM dibulatkan setengah ke atas ke 2 desimal; mutu ditentukan dari nilai yang sudah dibulatkan."
-
-
 def _decimal_text(number) -> str:
     """A Decimal without trailing zeros and with a decimal comma (0,2; 0,1111)."""
     if number is None:
         return "–"
     text = f"{Decimal(number).normalize():f}"
     return text.replace(".", ",")
-
-
-def round2(value) -> Decimal:
-    """Round half up to two decimals, as SKM reports do."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    return Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-# The regulation's own literal 0,11 weight gives at least 25 × 0,99 = 24,75: still the lowest band.
-IKM_TERENDAH = Decimal("24.75")
-
-
-def mutu_for(ikm: Decimal, bands) -> MutuPelayanan | None:
-    """The quality band of an IKM already rounded to two decimals (bands sorted low to high).
-
-    None when the IKM lies outside every band: never a guess from the nearest band.
-    """
-    bands = list(bands)
-    for index, band in enumerate(bands):
-        lowest = IKM_TERENDAH if index == 0 else band.batas_bawah
-        if min(lowest, band.batas_bawah) <= ikm <= band.batas_atas:
-            return band
-    return None
 
 
 @dataclass
@@ -97,7 +49,7 @@ class HasilPertanyaan:
 
     @property
     def nrr(self) -> Decimal | None:
-        return round2(self.rata) if self.rata is not None else None
+        return skm.round2(self.rata) if self.rata is not None else None
 
     @property
     def nrr_tertimbang(self) -> Decimal | None:
@@ -109,7 +61,7 @@ class HasilPertanyaan:
     @property
     def nilai_konversi(self) -> Decimal | None:
         """The unsur's NRR on the 25–100 scale (NRR × 25)."""
-        return round2(self.rata * 25) if self.rata is not None and self.is_unsur else None
+        return skm.nilai_konversi(self.rata) if self.rata is not None and self.is_unsur else None
 
     @property
     def is_unsur(self) -> bool:
@@ -119,7 +71,7 @@ class HasilPertanyaan:
         """(label, count, percent) for each possible answer of a closed question, in scale order."""
         labels = answer_labels(self.pertanyaan)
         total = sum(self.sebaran.values()) or 1
-        return [(label, self.sebaran.get(key, 0), round2(Fraction(self.sebaran.get(key, 0) * 100, total)))
+        return [(label, self.sebaran.get(key, 0), skm.round2(Fraction(self.sebaran.get(key, 0) * 100, total)))
                 for key, label in labels]
 
 
@@ -160,7 +112,7 @@ class HasilSurvei:
     @property
     def persen_target(self) -> Decimal | None:
         target = self.survei.target_responden
-        return round2(Fraction(self.responden * 100, target)) if target else None
+        return skm.round2(Fraction(self.responden * 100, target)) if target else None
 
     @property
     def selisih_ikm(self) -> Decimal | None:
@@ -288,33 +240,18 @@ def compute_profil(survei: Survei) -> list[tuple[str, list[tuple[str, int]]]]:
     return profil
 
 
-def skm_weights(survei: Survei, answered: list[HasilPertanyaan]) -> list[Fraction]:
-    """The bobot of each answered unsur (see compute_hasil); weights already checked by bobot_problem.
-
-    An unsur nobody answered is left out rather than counted as 0, in every mode: exact
-    weights are 1/(answered unsur), the literal 0,11 is scaled by 9/(answered unsur), and
-    custom weights are divided by the sum of the answered unsur's weights.
-    """
-    if any(hasil.pertanyaan.bobot is not None for hasil in answered):
-        given = [Fraction(hasil.pertanyaan.bobot) for hasil in answered]
-        total = sum(given)
-        return [weight / total for weight in given] if total else []
-    if survei.mode_bobot == Survei.ModeBobot.LITERAL:
-        return [Fraction("0.11") * 9 / len(answered)] * len(answered)
-    return [Fraction(1, len(answered))] * len(answered)
-
-
 def _score_skm(hasil: HasilSurvei) -> None:
-    hasil.masalah_bobot = bobot_problem([unsur.pertanyaan.bobot for unsur in hasil.unsur]) if hasil.unsur else None
+    hasil.masalah_bobot = skm.bobot_problem([unsur.pertanyaan.bobot for unsur in hasil.unsur]) if hasil.unsur else None
     answered = [unsur for unsur in hasil.unsur if unsur.rata is not None]
     if not answered or hasil.masalah_bobot:
         return
-    weights = skm_weights(hasil.survei, answered)
+    literal = hasil.survei.mode_bobot == Survei.ModeBobot.LITERAL
+    weights = skm.unsur_weights([unsur.pertanyaan.bobot for unsur in answered], literal=literal)
     if not weights:
         hasil.masalah_bobot = "Semua unsur yang dijawab berbobot 0, sehingga IKM tidak dapat dihitung."
         return
     for unsur, bobot in zip(answered, weights, strict=True):
         unsur.bobot = bobot
-    hasil.ikm = round2(25 * sum(unsur.rata * unsur.bobot for unsur in answered))
-    hasil.mutu = mutu_for(hasil.ikm, MutuPelayanan.objects.order_by("batas_bawah"))
+    hasil.ikm = skm.ikm([unsur.rata for unsur in answered], weights)
+    hasil.mutu = skm.mutu_for(hasil.ikm, MutuPelayanan.objects.order_by("batas_bawah"))
     hasil.terlemah = min(answered, key=lambda unsur: (unsur.rata, unsur.pertanyaan.urutan))

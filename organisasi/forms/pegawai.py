@@ -1,5 +1,6 @@
+"""Pegawai: the record form, the directory filter, and a pegawai chosen by NIP."""
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
@@ -21,60 +22,6 @@ class PegawaiNipField(forms.CharField):
         if pegawai is None:
             raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
         return pegawai
-
-
-class LoginForm(AuthenticationForm):
-    """Login by NIP: spaces people type between the NIP groups are ignored."""
-
-    username = forms.CharField(
-        label="NIP",
-        max_length=30,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}),
-    )
-
-    password = forms.CharField(
-        label="Kata sandi", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
-    )
-
-    error_messages = {
-        "invalid_login": "NIP atau kata sandi salah. Periksa kembali (huruf besar/kecil berpengaruh).",
-        "inactive": "Akun ini tidak aktif. Hubungi pengelola kinerja OPD Anda.",
-    }
-
-    def clean_username(self):
-        return nip_rules.normalize_nip(self.cleaned_data["username"])
-
-
-class GantiKataSandiForm(PasswordChangeForm):
-    """Password change that refuses to keep the old (e.g. one-time) password."""
-
-    def clean(self):
-        cleaned = super().clean()
-        new = cleaned.get("new_password1")
-        if new and self.user.check_password(new):
-            self.add_error("new_password1", "Kata sandi baru harus berbeda dari kata sandi lama.")
-        return cleaned
-
-
-class UnitKerjaForm(forms.ModelForm):
-    class Meta:
-        model = UnitKerja
-        fields = ["kode", "nama", "singkatan", "jenis", "induk", "aktif"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["induk"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
-
-
-class JabatanForm(forms.ModelForm):
-    class Meta:
-        model = Jabatan
-        fields = ["kode", "nama", "jenis", "unit", "atasan", "kelas_jabatan", "aktif"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
-        self.fields["atasan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
 
 
 class PegawaiForm(forms.ModelForm):
@@ -158,13 +105,3 @@ def directory_units(user):
     all of them is slow to render and hard to use."""
     opd_ids = Pegawai.objects.visible_to(user).values("unit__opd_id")
     return UnitKerja.objects.filter(pk__in=opd_ids, aktif=True).order_by("nama")
-
-
-class TerbitkanAkunForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        label="Unit kerja (termasuk unit di bawahnya)",
-        queryset=UnitKerja.objects.filter(aktif=True).order_by("path"),
-    )
-    reset_existing = forms.BooleanField(
-        label="Terbitkan ulang kata sandi untuk pegawai yang sudah punya akun", required=False
-    )

@@ -11,7 +11,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from organisasi import queries_survei, services_survei
+from organisasi import queries, services
 from organisasi.models import Jawaban, Kebutuhan, Pegawai, Pertanyaan, Responden, Survei, UnitKerja
 
 # Mean answer per SKM unsur (1–4): complaints handling and speed are the weak spots.
@@ -58,7 +58,7 @@ def _seed_skm(unit, rng):
         "status": Survei.Status.DITUTUP, "target_responden": 150,
     })
     if created:
-        services_survei.add_skm_unsur(survei)
+        services.add_skm_unsur(survei)
         pertanyaan = list(survei.pertanyaan_set.order_by("urutan"))
         _answer(survei, 150, rng, lambda r: [
             (p, _scale(r, mean, 1, 4), "") for p, mean in zip(pertanyaan, SKM_MEANS, strict=True)
@@ -74,7 +74,7 @@ def _seed_skm_current(unit, previous, rng):
         "status": Survei.Status.DIBUKA, "target_responden": 150, "survei_sebelumnya": previous,
     })
     if created:
-        services_survei.add_skm_unsur(survei)
+        services.add_skm_unsur(survei)
         pertanyaan = list(survei.pertanyaan_set.order_by("urutan"))
         _answer(survei, 38, rng, lambda r: [
             (p, _scale(r, mean + 0.2, 1, 4), "") for p, mean in zip(pertanyaan, SKM_MEANS, strict=True)
@@ -137,14 +137,14 @@ def _seed_needs(unit, skm, program):
     if Kebutuhan.objects.filter(unit=unit).exists():
         return
     kasi = Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-KASI").order_by("nip").first()
-    hasil = queries_survei.compute_hasil(skm)
-    weakest = services_survei.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
+    hasil = queries.compute_hasil(skm)
+    weakest = services.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
     weakest.pemilik = kasi
     weakest.status = Kebutuhan.Status.DITINDAKLANJUTI
     weakest.save()
-    program_hasil = queries_survei.compute_hasil(program)
+    program_hasil = queries.compute_hasil(program)
     pilihan = next(item for item in program_hasil.lainnya if item.pertanyaan.tipe == Pertanyaan.Tipe.PILIHAN)
-    armada = services_survei.kebutuhan_from_hasil(program_hasil, pertanyaan_id=pilihan.pertanyaan.pk)
+    armada = services.kebutuhan_from_hasil(program_hasil, pertanyaan_id=pilihan.pertanyaan.pk)
     armada.judul = "Penambahan armada dan penataan jadwal pengangkutan sampah"
     armada.pemilik = kasi
     armada.save()
