@@ -26,6 +26,18 @@ GOLONGAN_PPPK = [
     for roman in "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split()
 ]
 
+ATASAN_PATH_DIGITS = 8  # ids are zero-padded, so siblings sort by id
+
+
+def atasan_path_of(ids) -> str:
+    """The materialised path of a chain of pegawai ids, root first: "/00000012/00000345/"."""
+    return "/" + "".join(f"{pk:0{ATASAN_PATH_DIGITS}d}/" for pk in ids)
+
+
+def atasan_path_ids(path: str) -> list[int]:
+    """The pegawai ids of a materialised path, root first."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
 
 class PegawaiQuerySet(PegawaiScopedQuerySet):
     pegawai_scope = "opd"
@@ -46,6 +58,14 @@ class PegawaiQuerySet(PegawaiScopedQuerySet):
 
     def with_related(self):
         return self.select_related("jabatan", "unit", "atasan")
+
+    def subtree(self, pegawai):
+        """The pegawai and everyone below them in the atasan tree: one indexed prefix query."""
+        return self.filter(pegawai.subtree_q())
+
+    def below(self, pegawai):
+        """Everyone below the pegawai in the atasan tree, at any depth: one indexed prefix query."""
+        return self.subtree(pegawai).exclude(pk=pegawai.pk)
 
 
 class Pegawai(TimeStampedModel):
@@ -76,13 +96,17 @@ class Pegawai(TimeStampedModel):
         "atasan ditetapkan manual", default=False,
         help_text="Centang bila atasan langsung tidak mengikuti struktur jabatan (mis. Plt., penugasan khusus).",
     )
+    # Derived from atasan: the chain of ids from the top of the atasan tree down to this pegawai
+    # ("/00000001/00000005/00000023/"), so everyone below a pegawai is one indexed prefix query.
+    # save() keeps the row's own path; services.refresh_atasan rewrites whole subtrees.
+    atasan_path = models.CharField("jalur atasan", max_length=255, editable=False, default="")
     email = models.EmailField("email", blank=True)
     akun = models.OneToOneField(
         "Pengguna", verbose_name="akun", null=True, blank=True, on_delete=models.SET_NULL, related_name="pegawai"
     )
     aktif = models.BooleanField("aktif", default=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "atasan_path"])
     objects = PegawaiQuerySet.as_manager()
 
     class Meta:
@@ -93,6 +117,9 @@ class Pegawai(TimeStampedModel):
             models.Index(fields=["unit", "aktif"]),
             models.Index(fields=["atasan"]),
             models.Index(fields=["nama", "nip"], name="pegawai_direktori_idx"),  # the directory's order
+            # varchar_pattern_ops: PostgreSQL uses it for LIKE 'prefix%' whatever the collation (other
+            # databases ignore opclasses and build a plain index).
+            models.Index(fields=["atasan_path"], name="pegawai_atasan_path_idx", opclasses=["varchar_pattern_ops"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -102,6 +129,10 @@ class Pegawai(TimeStampedModel):
 
     def __str__(self):
         return f"{self.nama_lengkap} ({self.nip})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._store_atasan_path()
 
     def get_absolute_url(self):
         return reverse("organisasi:pegawai_detail", args=[self.pk])
@@ -122,8 +153,36 @@ class Pegawai(TimeStampedModel):
             raise ValidationError({"atasan": "Pegawai tidak dapat menjadi atasannya sendiri."})
 
     def atasan_chain_ids(self) -> set[int]:
-        """Ids of everyone above this pegawai in the atasan chain."""
+        """Ids of everyone above this pegawai in the atasan chain (walked in the database, so the
+        check against cycles never trusts a stale path)."""
         return chain_ids(Pegawai, "atasan_id", self.atasan_id) if self.atasan_id else set()
+
+    def subtree_q(self, field: str = "") -> Q:
+        """Q for this pegawai and everyone below them in the atasan tree.
+
+        `field` leads from the filtered model to its pegawai ("pegawai" for an SKP). A pegawai
+        whose path is not stored yet (bulk-created, before refresh_atasan) stands for itself only.
+        """
+        prefix = f"{field}__" if field else ""
+        if not self.atasan_path:
+            return Q(**{f"{prefix}pk": self.pk})
+        return Q(**{f"{prefix}atasan_path__startswith": self.atasan_path})
+
+    def _store_atasan_path(self):
+        """After a save, bring this row's own path in line with its atasan (one query only when
+        the atasan changed); refresh_atasan rewrites the paths of whole subtrees."""
+        ids = atasan_path_ids(self.atasan_path)
+        parent = [self.atasan_id] if self.atasan_id else []
+        if ids[-1:] == [self.pk] and ids[:-1][-1:] == parent:
+            return
+        above = []
+        if self.atasan_id:
+            stored = Pegawai.objects.filter(pk=self.atasan_id).values_list("atasan_path", flat=True).first()
+            above = atasan_path_ids(stored or "") or parent
+        if self.pk in above:  # a cycle (refused by the forms and services): start the path here
+            above = []
+        self.atasan_path = atasan_path_of([*above, self.pk])
+        Pegawai.objects.filter(pk=self.pk).update(atasan_path=self.atasan_path)
 
     @property
     def nama_lengkap(self):

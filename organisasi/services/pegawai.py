@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from organisasi.models import Jabatan, Pegawai, Pengguna
+from organisasi.models.pegawai import ATASAN_PATH_DIGITS
 from organisasi.services.akun import close_inactive_accounts
 
 
@@ -48,6 +49,31 @@ def refresh_atasan(*, pegawai_ids=None) -> int:
             pegawai.atasan_id = atasan_id
             changed.append(pegawai)
     Pegawai.objects.bulk_update(changed, ["atasan"], batch_size=1000)
+    rebuild_atasan_paths()
+    return len(changed)
+
+
+@transaction.atomic
+def rebuild_atasan_paths() -> int:
+    """Recompute every pegawai's place in the atasan tree (`atasan_path`) from `atasan`.
+
+    One read of (id, atasan) for the whole city and a bulk update of the paths that changed;
+    a cycle (refused elsewhere) is cut where it closes. Returns how many paths changed.
+    """
+    rows, stored, computed = {}, {}, {}
+    for pk, atasan_id, path in Pegawai.objects.values_list("pk", "atasan_id", "atasan_path").iterator(chunk_size=5000):
+        rows[pk], stored[pk] = atasan_id, path
+    for start in rows:
+        chain, node = [], start
+        while node is not None and node not in computed and node not in chain:
+            chain.append(node)
+            node = rows.get(node)
+        path = computed[node] if node in computed else "/"
+        for pk in reversed(chain):
+            path = f"{path}{pk:0{ATASAN_PATH_DIGITS}d}/"
+            computed[pk] = path
+    changed = [Pegawai(pk=pk, atasan_path=path) for pk, path in computed.items() if stored[pk] != path]
+    Pegawai.objects.bulk_update(changed, ["atasan_path"], batch_size=1000)
     return len(changed)
 
 

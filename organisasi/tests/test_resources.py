@@ -49,6 +49,14 @@ def test_import_derives_atasan_of_the_new_pegawai(org):
     assert Pegawai.objects.get(nip="200012312024211001").atasan == org.kasi
 
 
+def test_import_places_the_new_pegawai_below_their_atasan_in_the_atasan_tree(org):
+    services.import_dataset(PegawaiResource(), pegawai_dataset(good_rows()))
+
+    citra = Pegawai.objects.get(nip="200012312024211001")
+    assert citra.atasan_path == f"{org.kasi.atasan_path}{citra.pk:08d}/"
+    assert Pegawai.objects.below(org.kepala).filter(pk=citra.pk).exists()
+
+
 def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(org):
     rows = good_rows() + [
         ("200012312024211002", "Dedi", "PNS", "III/a", "A-STAF", ""),
