@@ -14,6 +14,7 @@ import io
 import json
 import os
 import resource
+import secrets
 import statistics
 import subprocess
 import sys
@@ -47,6 +48,7 @@ def use_bench_database():
 
 def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))  # production settings refuse the dev key
     os.environ.update({"DEBUG": "false", "SECURE_COOKIES": "false", "AXES_ENABLED": "false",
                        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"})
     import django

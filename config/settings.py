@@ -5,7 +5,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
-from import_export.formats.base_formats import CSV, XLSX
+
+from core.formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -15,10 +16,8 @@ env = environ.Env()
 # --- core -------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env(
-    "SECRET_KEY",
-    default="dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop",
-)
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop"
+SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET_KEY)  # web and worker refuse it with DEBUG=false (core.checks)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 ROOT_URLCONF = "config.urls"
@@ -72,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "core.middleware.NoStoreForSignedInMiddleware",
     "organisasi.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
