@@ -41,7 +41,8 @@ def bobot_problem(weights: list) -> str | None:
         return "Bobot unsur tidak boleh negatif."
     total = sum(Decimal(weight) for weight in weights)
     if abs(total - 1) > BOBOT_TOLERANSI:
-        return f"Jumlah bobot semua unsur SKM harus 1 (sekarang {total.normalize():f})."
+        sekarang = f"{total.normalize():f}".replace(".", ",")
+        return f"Jumlah bobot semua unsur SKM harus 1 (sekarang {sekarang})."
     return None
 
 

@@ -1,57 +1,21 @@
-"""Spreadsheets organisasi hands out (issued accounts, survey templates and results), and the one
-reader of uploaded spreadsheets.
+"""Spreadsheets organisasi hands out: issued accounts, the survey response template, survey results.
 
-Every screen that imports a spreadsheet (unit indicators, SKP RHK, survey responses) reads the
-upload through `read_upload`, so size, format and row limits are the same everywhere.
+`read_upload` is re-exported from core.uploads only for indikator/spreadsheets.py, which still
+imports it from here.
 """
 
-import io
-
-import tablib
-from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.responses import workbook_bytes
+from core.uploads import read_upload
 from organisasi.models import Pertanyaan, Survei
 from organisasi.queries.survei import PROFIL_FIELDS, HasilSurvei
 from organisasi.skm import PEMBULATAN, round2
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_ROWS = 5000
-XLSX_MAGIC = b"PK\x03\x04"
+__all__ = ["accounts_workbook", "hasil_workbook", "import_columns", "import_template_workbook", "read_upload"]
 
 Tipe = Pertanyaan.Tipe
-
-
-def read_upload(upload, *, allow_csv: bool = False, max_rows: int = MAX_UPLOAD_ROWS) -> tablib.Dataset:
-    """The first sheet of an uploaded .xlsx (or a .csv when allowed) as a Dataset.
-
-    Raises ValidationError with an Indonesian message for a file over 5 MB, a file that is not
-    what its name says, an unreadable file, or more than `max_rows` data rows.
-    """
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError("Berkas terlalu besar (maksimal 5 MB).")
-    content = upload.read()
-    is_csv = allow_csv and upload.name.lower().endswith(".csv")
-    if not is_csv and not content.startswith(XLSX_MAGIC):
-        raise ValidationError("Berkas harus berformat Excel .xlsx" + (" atau .csv." if allow_csv else "."))
-    try:
-        dataset = _load_csv(content) if is_csv else tablib.Dataset().load(content, format="xlsx")
-    except Exception:  # noqa: BLE001 - any parser failure means an unreadable file
-        raise ValidationError("Berkas tidak dapat dibaca. Simpan ulang dari Excel lalu coba lagi.") from None
-    if len(dataset) > max_rows:
-        raise ValidationError(
-            f"Berkas berisi {len(dataset):,} baris; paling banyak {max_rows:,} baris per berkas. "
-            "Bagi menjadi beberapa berkas.".replace(",", ".")
-        )
-    return dataset
-
-
-def _load_csv(content: bytes) -> tablib.Dataset:
-    text = content.decode("utf-8-sig")
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
 
 
 def accounts_workbook(issued, skipped=()) -> bytes:
@@ -75,7 +39,7 @@ def accounts_workbook(issued, skipped=()) -> bytes:
         other.append(["NIP", "Nama", "Alasan"])
         for pegawai, reason in skipped:
             other.append([pegawai.nip, pegawai.nama_lengkap, reason])
-    return _save(book)
+    return workbook_bytes(book)
 
 
 def import_columns(survei: Survei) -> list[str]:
@@ -98,7 +62,7 @@ def import_template_workbook(survei: Survei) -> bytes:
     guide.append(["layanan", "Opsional: layanan yang diterima responden"])
     for pertanyaan in survei.pertanyaan_set.order_by("urutan"):
         guide.append([f"P{pertanyaan.urutan}", f"{pertanyaan.label} — {_answer_hint(pertanyaan)}"])
-    return _save(book)
+    return workbook_bytes(book)
 
 
 def _answer_hint(pertanyaan: Pertanyaan) -> str:
@@ -146,14 +110,8 @@ def hasil_workbook(hasil: HasilSurvei) -> bytes:
         for cell in each[1]:
             cell.font = Font(bold=True)
         each.column_dimensions["B"].width = 45
-    return _save(book)
+    return workbook_bytes(book)
 
 
 def _float(value):
     return float(value) if value is not None else None
-
-
-def _save(book) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from django.db.models import Case, Count, F, Sum, TextField, Value, When
 
+from core.angka import format_angka
 from organisasi import skm
 from organisasi.models import Jawaban, MutuPelayanan, Pertanyaan, Responden, Survei
 
@@ -21,14 +22,6 @@ PROFIL_FIELDS = {
     "pendidikan": Responden.Pendidikan,
     "pekerjaan": Responden.Pekerjaan,
 }
-
-
-def _decimal_text(number) -> str:
-    """A Decimal without trailing zeros and with a decimal comma (0,2; 0,1111)."""
-    if number is None:
-        return "–"
-    text = f"{Decimal(number).normalize():f}"
-    return text.replace(".", ",")
 
 
 @dataclass
@@ -98,7 +91,7 @@ class HasilSurvei:
         answered = sum(1 for hasil in unsur if hasil.rata is not None) or len(unsur)
         if any(hasil.pertanyaan.bobot is not None for hasil in unsur):
             given = ", ".join(
-                f"U{hasil.pertanyaan.urutan} {_decimal_text(hasil.pertanyaan.bobot)}" for hasil in unsur
+                f"U{hasil.pertanyaan.urutan} {format_angka(hasil.pertanyaan.bobot) or '–'}" for hasil in unsur
             )
             return f"Bobot khusus per unsur: {given} (dibagi jumlah bobot unsur yang dijawab)"
         if self.survei.mode_bobot == Survei.ModeBobot.LITERAL:

@@ -1,24 +1,18 @@
 """Imports of master data (units, positions, pegawai) and what is re-derived after them."""
 
-from django.db import transaction
-
+from core.imports import ImportResult, run_resource
 from organisasi.services.akun import close_inactive_accounts
 from organisasi.services.pegawai import refresh_atasan
 from organisasi.services.struktur import rebuild_unit_paths
 
 
-def import_dataset(resource, dataset):
-    """All-or-nothing import: any bad row rolls back every row; returns the import result.
+def import_dataset(resource, dataset) -> ImportResult:
+    """Import a dataset through one of organisasi's Resources, all rows or none.
 
-    After a clean import the derived data (unit paths, atasan) is brought up to date.
+    After a clean import the derived data (unit paths, logins, atasan) is brought up to date
+    in the same transaction. Errors carry the spreadsheet's row numbers and column headers.
     """
-    with transaction.atomic():
-        result = resource.import_data(
-            dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
-        )
-        if not (result.has_errors() or result.has_validation_errors()):
-            refresh_derived_after_import()
-    return result
+    return run_resource(resource, dataset, after=refresh_derived_after_import)
 
 
 def refresh_derived_after_import():
@@ -29,7 +23,11 @@ def refresh_derived_after_import():
 
 
 def row_errors(result) -> list[tuple[int, str]]:
-    """(row number, reason) for every bad row of an import result, for display."""
+    """(row number, reason) of a raw import-export result.
+
+    Only for indikator/spreadsheets.py until it imports through core.imports.run_resource;
+    organisasi's own imports return an ImportResult.
+    """
     found = []
     for row in result.invalid_rows:
         for field, messages in row.error_dict.items():

@@ -5,15 +5,15 @@ import hashlib
 import hmac
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.imports import ImportResult, missing_columns, run_rows
+from core.uploads import read_upload
 from organisasi.models import ImporResponden, Jawaban, Pertanyaan, Responden, Survei
 from organisasi.queries.survei import PROFIL_FIELDS
-from organisasi.spreadsheets import read_upload
 
 Tipe = Pertanyaan.Tipe
 
@@ -147,38 +147,49 @@ def _clean_profil(profil: dict) -> dict:
     return cleaned
 
 
-def import_responden(survei: Survei, *, upload, by=None) -> tuple[int, list[tuple[int, str]]]:
+PESAN_IMPOR_ULANG = "Berkas yang sama persis sudah pernah diimpor ke survei ini; responden tidak ditambahkan lagi."
+
+
+def import_responden(survei: Survei, *, upload, by=None) -> ImportResult:
     """Import paper responses from an uploaded .xlsx/.csv, one row per respondent: all rows or none.
 
-    Returns (rows stored, [(spreadsheet row number, Indonesian message)]); when the list of
-    errors is not empty nothing was stored. Raises ValidationError when the file cannot be
-    read (see spreadsheets.read_upload) or this very file was already imported into the survey.
-    Works for open and closed surveys alike.
+    Errors carry the spreadsheet's row number and column header. A file refused as a whole
+    (unreadable, too large, see core.uploads.read_upload, or this very file already imported
+    into the survey) gives errors without a row. Works for open and closed surveys alike.
     """
-    dataset = read_upload(upload, allow_csv=True)
+    try:
+        dataset = read_upload(upload, allow_csv=True)
+    except ValidationError as error:
+        return ImportResult.refused(error.messages)
     sha256 = _sha256(upload)
     if ImporResponden.objects.filter(survei=survei, sha256=sha256).exists():
-        raise ValidationError(PESAN_IMPOR_ULANG)
-    respondents, answers_per_row, errors = _parse_import(survei, dataset)
-    if errors:
-        return 0, errors
+        return ImportResult.refused(PESAN_IMPOR_ULANG)
+    pertanyaan_by_column = {f"P{p.urutan}": p for p in survei.pertanyaan_set.order_by("urutan")}
+    missing = missing_columns(dataset, pertanyaan_by_column)
+    if missing:
+        return ImportResult(0, missing)
+    parsed = []  # (unsaved Responden, its unsaved answers) per filled row
+
+    def import_row(row, number):
+        if any(value not in (None, "") for value in row.values()):
+            parsed.append(_parse_row(survei, row, pertanyaan_by_column))
+
+    def store():
+        ImporResponden.objects.create(
+            survei=survei, sha256=sha256, nama_berkas=upload.name[:255], jumlah_responden=len(parsed),
+            diimpor_oleh=by if by is not None and by.is_authenticated else None,
+        )
+        stored = Responden.objects.bulk_create([responden for responden, _ in parsed])
+        for responden, (_, answers) in zip(stored, parsed, strict=True):
+            for jawaban in answers:
+                jawaban.responden = responden
+        Jawaban.objects.bulk_create([jawaban for _, answers in parsed for jawaban in answers], batch_size=2000)
+
     try:
-        with transaction.atomic():
-            ImporResponden.objects.create(
-                survei=survei, sha256=sha256, nama_berkas=upload.name[:255], jumlah_responden=len(respondents),
-                diimpor_oleh=by if by is not None and by.is_authenticated else None,
-            )
-            stored = Responden.objects.bulk_create(respondents)
-            for responden, answers in zip(stored, answers_per_row, strict=True):
-                for jawaban in answers:
-                    jawaban.responden = responden
-            Jawaban.objects.bulk_create([j for answers in answers_per_row for j in answers], batch_size=2000)
-    except IntegrityError as error:  # the same file imported twice at the same instant
-        raise ValidationError(PESAN_IMPOR_ULANG) from error
-    return len(stored), []
-
-
-PESAN_IMPOR_ULANG = "Berkas yang sama persis sudah pernah diimpor ke survei ini; responden tidak ditambahkan lagi."
+        result = run_rows(dataset, import_row, after=store)
+    except IntegrityError:  # the same file imported twice at the same instant
+        return ImportResult.refused(PESAN_IMPOR_ULANG)
+    return ImportResult(len(parsed)) if result.ok else result
 
 
 def _sha256(upload) -> str:
@@ -189,40 +200,31 @@ def _sha256(upload) -> str:
     return digest.hexdigest()
 
 
-def _parse_import(survei: Survei, dataset: tablib.Dataset):
-    """(unsaved respondents, their answers, errors by spreadsheet row) of an import file."""
-    headers = [str(header or "").strip() for header in (dataset.headers or [])]
-    pertanyaan_by_column = {f"P{p.urutan}": p for p in survei.pertanyaan_set.order_by("urutan")}
-    missing = [column for column in pertanyaan_by_column if column not in headers]
-    if missing:
-        return [], [], [(1, f"Kolom tidak ditemukan: {', '.join(missing)}. Gunakan templat dari halaman impor.")]
-    if not len(dataset):
-        return [], [], [(1, "Berkas tidak berisi baris jawaban.")]
+def _parse_row(survei: Survei, row: dict, pertanyaan_by_column: dict) -> tuple[Responden, list[Jawaban]]:
+    """One respondent and their answers from a spreadsheet row.
+
+    Raises ValidationError with the messages by column header when a cell does not fit.
+    """
+    profil, errors = _import_profil(row)
+    raw = {p.pk: row.get(column) for column, p in pertanyaan_by_column.items()}
+    answers, answer_errors = parse_answers(pertanyaan_by_column.values(), raw)
     columns = {p.pk: column for column, p in pertanyaan_by_column.items()}
-    respondents, answers_per_row, errors = [], [], []
-    for number, values in enumerate(dataset, start=2):
-        row = dict(zip(headers, values, strict=False))
-        if all(value in (None, "") for value in values):
-            continue
-        profil, profil_errors = _import_profil(row)
-        raw = {p.pk: row.get(column) for column, p in pertanyaan_by_column.items()}
-        answers, answer_errors = parse_answers(pertanyaan_by_column.values(), raw)
-        errors += [(number, message) for message in profil_errors]
-        errors += [(number, f"{columns[pk]}: {message}") for pk, message in answer_errors.items()]
-        respondents.append(Responden(survei=survei, sumber=Responden.Sumber.IMPOR, **profil))
-        answers_per_row.append(answers)
-    return respondents, answers_per_row, errors
+    errors.update({columns[pk]: message for pk, message in answer_errors.items()})
+    if errors:
+        raise ValidationError({column: [message] for column, message in errors.items()})
+    return Responden(survei=survei, sumber=Responden.Sumber.IMPOR, **profil), answers
 
 
-def _import_profil(row: dict) -> tuple[dict, list[str]]:
-    profil, errors = {}, []
+def _import_profil(row: dict) -> tuple[dict, dict]:
+    """The respondent's profile from a row, and the message for each profile column that does not fit."""
+    profil, errors = {}, {}
     for name, choices in PROFIL_FIELDS.items():
         text = str(row.get(name) or "").strip()
         wanted = text.lower()
         match = next((value for value, label in choices.choices if wanted in (value.lower(), label.lower())), None)
         if text and match is None:
             allowed = ", ".join(value for value, _ in choices.choices)
-            errors.append(f"{name}: nilai “{text}” tidak dikenal (pilih salah satu: {allowed}).")
+            errors[name] = f"nilai “{text}” tidak dikenal (pilih salah satu: {allowed})."
         profil[name] = match or ""
     profil["layanan"] = str(row.get("layanan") or "").strip()[:200]
     return profil, errors

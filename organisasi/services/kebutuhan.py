@@ -1,9 +1,9 @@
 """The needs register: recording a need (by hand or from a survey result) and moving it along."""
 
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from core.angka import format_angka
 from organisasi.models import Kebutuhan, MutuPelayanan
 from organisasi.queries.survei import HasilSurvei
 from organisasi.skm import is_weak, round2
@@ -16,15 +16,15 @@ def kebutuhan_from_hasil(hasil: HasilSurvei, *, pertanyaan_id: int) -> Kebutuhan
     lines = [f"Survei “{survei.judul}” ({survei.periode}), {hasil.responden} responden."]
     if item.is_unsur and item.nrr is not None:
         lines.append(
-            f"Unsur {pertanyaan.urutan} {pertanyaan.unsur}: NRR {_id(item.nrr)} dari {item.jumlah} jawaban "
-            f"(nilai konversi {_id(item.nilai_konversi)})."
+            f"Unsur {pertanyaan.urutan} {pertanyaan.unsur}: NRR {format_angka(item.nrr, 2)} dari {item.jumlah} jawaban "
+            f"(nilai konversi {format_angka(item.nilai_konversi, 2)})."
         )
         if hasil.ikm is not None and hasil.mutu is not None:
-            lines.append(f"IKM survei {_id(hasil.ikm)}, mutu {hasil.mutu.mutu} ({hasil.mutu.kinerja}).")
+            lines.append(f"IKM survei {format_angka(hasil.ikm, 2)}, mutu {hasil.mutu.mutu} ({hasil.mutu.kinerja}).")
         if hasil.terlemah is item:
             lines.append("Unsur ini bernilai terendah dalam survei.")
     elif item.rata is not None:
-        lines.append(f"Pertanyaan “{pertanyaan.teks}”: rata-rata {_id(round2(item.rata))} dari {item.jumlah} jawaban.")
+        lines.append(f"Pertanyaan “{pertanyaan.teks}”: rata-rata {format_angka(round2(item.rata), 2)} dari {item.jumlah} jawaban.")
     sebaran = ", ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
     if sebaran:
         lines.append(f"Sebaran jawaban — {sebaran}.")
@@ -40,11 +40,6 @@ def kebutuhan_from_hasil(hasil: HasilSurvei, *, pertanyaan_id: int) -> Kebutuhan
         pertanyaan=pertanyaan,
         bukti="\n".join(lines),
     )
-
-
-def _id(number: Decimal) -> str:
-    """Indonesian decimal comma for texts stored in the database."""
-    return f"{number:.2f}".replace(".", ",")
 
 
 def create_kebutuhan(kebutuhan: Kebutuhan, *, by) -> Kebutuhan:

@@ -1,5 +1,6 @@
 import pytest
 
+from core.imports import RowError
 from organisasi import services
 from organisasi.models import Pegawai, Pengguna
 from organisasi.models.pegawai import atasan_path_of
@@ -162,7 +163,7 @@ def test_unit_import_refuses_a_two_row_cycle(org):
 
     result = services.import_dataset(UnitKerjaResource(), dataset)
 
-    assert services.row_errors(result) == [(2, "induk: Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")]
+    assert result.errors == [RowError(3, "Kode Induk", "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")]
     assert services.rebuild_unit_paths() == 0
 
 

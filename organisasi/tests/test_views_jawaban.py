@@ -9,6 +9,7 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
+from core.imports import RowError
 from organisasi import services
 from organisasi.forms import TIKET_SALT, new_tiket
 from organisasi.models import Jawaban, Pertanyaan, Responden, Survei
@@ -222,10 +223,10 @@ def test_import_with_a_bad_row_stores_nothing_and_names_the_row(client, org):
         reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("\n".join([header, *rows]))}
     )
 
-    assert response.context["errors"] == [
-        (3, "usia: nilai “99” tidak dikenal (pilih salah satu: <20, 20-29, 30-39, 40-49, 50+)."),
-        (3, "jenis_kelamin: nilai “X” tidak dikenal (pilih salah satu: L, P)."),
-        (3, "P1: Jawaban harus berupa angka bulat 1 sampai 4."),
+    assert response.context["result"].errors == [
+        RowError(3, "P1", "Jawaban harus berupa angka bulat 1 sampai 4."),
+        RowError(3, "jenis_kelamin", "nilai “X” tidak dikenal (pilih salah satu: L, P)."),
+        RowError(3, "usia", "nilai “99” tidak dikenal (pilih salah satu: <20, 20-29, 30-39, 40-49, 50+)."),
     ]
     assert Responden.objects.count() == 0
 
@@ -236,7 +237,7 @@ def test_import_without_question_columns_is_refused(client, org):
 
     response = client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("usia\n20-29")})
 
-    assert response.context["errors"][0][1].startswith("Kolom tidak ditemukan: P1, P2")
+    assert response.context["result"].errors[0].message.startswith("Kolom P1, P2")
     assert Responden.objects.count() == 0
 
 

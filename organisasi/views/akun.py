@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.responses import xlsx_response
 from organisasi import permissions, services
 from organisasi.forms import GantiKataSandiForm, TerbitkanAkunForm
 from organisasi.models import Pegawai
@@ -31,12 +31,7 @@ def akun_issue(request):
                                    "atau berperan khusus).")
             return redirect("organisasi:akun_issue")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response = HttpResponse(
-            accounts_workbook(issued, skipped),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="akun-{unit.kode}-{stamp}.xlsx"'
-        return response
+        return xlsx_response(accounts_workbook(issued, skipped), f"akun-{unit.kode}-{stamp}.xlsx")
     return render(request, "organisasi/akun_form.html", {"form": form})
 
 

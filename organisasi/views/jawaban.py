@@ -5,15 +5,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.angka import format_angka
+from core.imports import ImportResult
+from core.responses import xlsx_response
 from organisasi import permissions, services, spreadsheets
 from organisasi.forms import ImportRespondenForm, JawabanForm
 from organisasi.models import Survei
 from organisasi.services import jawaban as jawaban_services
-from organisasi.views.survei import XLSX, survei_for
+from organisasi.views.survei import survei_for
 
 
 @require_http_methods(["GET", "POST"])
@@ -21,28 +24,29 @@ def survei_import(request, pk):
     """Import paper responses: every row stored, or none with the reasons per row."""
     survei = survei_for(request, pk, edit=True)
     form = ImportRespondenForm(request.POST or None, request.FILES or None)
-    errors = []
+    result = None
     if form.is_valid():
-        try:
-            stored, errors = services.import_responden(
-                survei, upload=form.cleaned_data["berkas"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error("berkas", error.messages[0])
-        else:
-            if not errors:
-                messages.success(request, f"{stored} responden berhasil diimpor.")
-                return redirect("organisasi:survei_hasil", survei.pk)
-    context = {"survei": survei, "form": form, "errors": errors, "columns": spreadsheets.import_columns(survei)}
+        result = services.import_responden(survei, upload=form.cleaned_data["berkas"], by=request.user)
+        if result.ok:
+            messages.success(request, f"{format_angka(result.rows)} responden berhasil diimpor.")
+            return redirect("organisasi:survei_hasil", survei.pk)
+        result = _file_refusals_on_the_field(form, result)
+    context = {"survei": survei, "form": form, "result": result, "columns": spreadsheets.import_columns(survei)}
     return render(request, "organisasi/survei_import.html", context)
+
+
+def _file_refusals_on_the_field(form, result: ImportResult) -> ImportResult:
+    """A file refused as a whole is an error of the file field; the rows' errors stay for the table."""
+    for error in result.errors:
+        if error.row is None:
+            form.add_error("berkas", error.message)
+    return ImportResult(0, [error for error in result.errors if error.row is not None])
 
 
 @require_GET
 def survei_import_template(request, pk):
     survei = survei_for(request, pk, edit=True)
-    response = HttpResponse(spreadsheets.import_template_workbook(survei), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="templat-jawaban-survei-{survei.pk}.xlsx"'
-    return response
+    return xlsx_response(spreadsheets.import_template_workbook(survei), f"templat-jawaban-survei-{survei.pk}.xlsx")
 
 
 def _answered_key(survei):

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core.errors import flash_errors
 from organisasi import permissions, queries, services
 from organisasi.forms import KebutuhanFilterForm, KebutuhanForm
 from organisasi.models import Kebutuhan
-from organisasi.views.pegawai import _query_without_page
 from organisasi.views.survei import survei_for
 
 
@@ -23,7 +23,6 @@ def kebutuhan_list(request):
     context = {
         "form": form,
         "page": page,
-        "query_string": _query_without_page(request),
         "can_create": permissions.can_create_kebutuhan(request.user),
     }
     template = "organisasi/kebutuhan_list.html" + ("#results" if request.htmx else "")
@@ -88,5 +87,5 @@ def kebutuhan_status(request, pk):
         services.change_kebutuhan_status(kebutuhan, status=request.POST.get("status", ""))
         messages.success(request, f"Status kebutuhan menjadi {kebutuhan.get_status_display()}.")
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        flash_errors(request, error)
     return redirect(kebutuhan)

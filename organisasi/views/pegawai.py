@@ -20,18 +20,11 @@ def pegawai_list(request):
     context = {
         "form": form,
         "page": page,
-        "query_string": _query_without_page(request),
         "can_manage": permissions.can_manage_organisasi(request.user),
     }
     if request.htmx:
         return render(request, "organisasi/pegawai_list.html#results", context)
     return render(request, "organisasi/pegawai_list.html", context)
-
-
-def _query_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @require_http_methods(["GET", "POST"])

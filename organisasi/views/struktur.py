@@ -10,7 +10,6 @@ from django.views.decorators.vary import vary_on_headers
 from organisasi import permissions, queries, services
 from organisasi.forms import JabatanForm, UnitKerjaForm
 from organisasi.models import Jabatan, Pegawai, UnitKerja
-from organisasi.views.pegawai import _query_without_page
 
 
 @vary_on_headers("HX-Request")
@@ -75,7 +74,7 @@ def jabatan_list(request):
     q = request.GET.get("q", "").strip()
     jabatan = Jabatan.objects.visible_to(request.user).search(q).select_related("unit", "atasan")
     page = Paginator(jabatan.order_by("unit__path", "nama"), 50).get_page(request.GET.get("page"))
-    context = {"page": page, "q": q, "query_string": _query_without_page(request)}
+    context = {"page": page, "q": q}
     return render(request, "organisasi/jabatan_list.html", context)
 
 

@@ -4,17 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core.errors import add_form_errors, flash_errors
+from core.responses import pdf_response, xlsx_response
 from organisasi import documents, permissions, queries, services, skm, spreadsheets
 from organisasi.forms import PertanyaanForm, SurveiForm
 from organisasi.models import Pertanyaan, Survei
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def survei_list(request):
@@ -66,7 +65,7 @@ def survei_update(request, pk):
         try:
             services.update_survei(form.save(commit=False), bobot=form.bobot())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, f"Survei “{survei.judul}” berhasil disimpan.")
             return redirect(survei)
@@ -105,7 +104,7 @@ def _save_pertanyaan(form) -> bool:
     try:
         services.save_pertanyaan(form.save(commit=False))
     except ValidationError as error:
-        form.add_error(None, error)
+        add_form_errors(form, error)
         return False
     return True
 
@@ -118,7 +117,7 @@ def pertanyaan_delete(request, pk, pertanyaan_pk):
         services.delete_pertanyaan(pertanyaan)
         messages.success(request, "Pertanyaan dihapus.")
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        flash_errors(request, error)
     return redirect(survei)
 
 
@@ -148,9 +147,7 @@ def survei_hasil(request, pk):
 @require_GET
 def survei_export(request, pk):
     survei = survei_for(request, pk)
-    response = HttpResponse(spreadsheets.hasil_workbook(_hasil(request, survei)), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="hasil-survei-{survei.pk}.xlsx"'
-    return response
+    return xlsx_response(spreadsheets.hasil_workbook(_hasil(request, survei)), f"hasil-survei-{survei.pk}.xlsx")
 
 
 @require_GET
@@ -158,6 +155,4 @@ def survei_laporan(request, pk):
     survei = survei_for(request, pk)
     hasil = _hasil(request, survei)
     pdf = documents.hasil_pdf(hasil, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="laporan-survei-{survei.pk}.pdf"'
-    return response
+    return pdf_response(pdf, f"laporan-survei-{survei.pk}.pdf")
