@@ -42,6 +42,17 @@ CASES = [
      [302, 403, 403, 403, 200, 403, 403]),
     ("akun_issue", "get", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
     ("password_change", "get", lambda o: reverse("password_change"), [302, 200, 200, 200, 200, 200, 200]),
+    # A read-only user posting a change gets 403 too (200 here: the allowed user's empty form is refused).
+    ("unit_create post", "post", lambda o: reverse("organisasi:unit_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("unit_update post", "post", lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
+     [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_create post", "post", lambda o: reverse("organisasi:jabatan_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_update post", "post", lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
+     [302, 403, 403, 403, 200, 403, 403]),
+    ("pegawai_create post", "post", lambda o: reverse("organisasi:pegawai_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("pegawai_update post", "post", lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
+     [302, 403, 403, 403, 200, 403, 404]),
+    ("akun_issue post", "post", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
 ]
 
 
@@ -99,10 +110,18 @@ SURVEI_CASES = [
     ("kebutuhan_detail", "kebutuhan", "get", (200, 200, 200, 200, 404, 404)),
     ("kebutuhan_update", "kebutuhan", "get", (200, 403, 200, 403, 404, 404)),
     ("kebutuhan_status", "kebutuhan", "post", (302, 403, 302, 403, 404, 404)),
+    # A read-only user posting a change gets 403 too (200 here: the allowed user's empty form is refused).
+    ("survei_create", None, "post", (200, 403, 200, 403, 403, 200)),
+    ("survei_update", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_update", "pertanyaan", "post", (200, 403, 200, 404, 404, 404)),
+    ("survei_import", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    ("kebutuhan_create", None, "post", (200, 403, 200, 403, 403, 200)),
+    ("kebutuhan_update", "kebutuhan", "post", (200, 403, 200, 403, 404, 404)),
 ]
 SURVEI_TABLE = [
     ViewCase(
-        name, method, _survei_url(name, kind), dict(zip(SURVEI_COLUMNS, expected, strict=True)),
+        name if (name, "get") not in {(n, m) for n, _, m, _ in SURVEI_CASES} or method == "get" else f"{name} {method}",
+        method, _survei_url(name, kind), dict(zip(SURVEI_COLUMNS, expected, strict=True)),
         data={"status": "ditindaklanjuti"} if name == "kebutuhan_status" else None,
     )
     for name, kind, method, expected in SURVEI_CASES
