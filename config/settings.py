@@ -26,6 +26,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]  # one language, whatever the browser asks for
+LOCALE_PATHS = [BASE_DIR / "locale"]  # Indonesian for libraries that ship none (django-import-export)
 TIME_ZONE = "Asia/Makassar"  # WITA, Samarinda
 USE_I18N = True
 USE_TZ = True

@@ -126,6 +126,11 @@ def run_resource(resource, dataset: tablib.Dataset, *, after: Callable[[], None]
     return ImportResult(0 if errors else len(dataset), sorted(errors, key=_order))
 
 
+def resource_errors(resource, result) -> list[RowError]:
+    """Every error of an import-export Result, by spreadsheet row and column header (the admin shows these)."""
+    return sorted(_resource_errors(result, _resource_columns(resource)), key=_order)
+
+
 def _resource_columns(resource) -> dict[str, str]:
     columns = {}
     for name, resource_field in resource.fields.items():

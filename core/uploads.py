@@ -19,6 +19,7 @@ MAX_UPLOAD_COLUMNS = 60
 XLSX_MAGIC = b"PK\x03\x04"
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")  # Excel in an Indonesian locale saves csv as cp1252
 
+TOO_BIG = "Berkas terlalu besar (maksimal 5 MB)."
 UNREADABLE = "Berkas tidak dapat dibaca. Simpan ulang dari Excel (format .xlsx) lalu coba lagi."
 
 
@@ -37,13 +38,28 @@ def read_upload(
     columns, more than `max_rows` data rows, or no data row at all.
     """
     if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError("Berkas terlalu besar (maksimal 5 MB).")
+        raise ValidationError(TOO_BIG)
     upload.seek(0)
     content = upload.read()
     upload.seek(0)
     is_csv = allow_csv and upload.name.lower().endswith(".csv")
     if not is_csv and not content.startswith(XLSX_MAGIC):
         raise ValidationError("Berkas harus berformat Excel .xlsx" + (" atau .csv." if allow_csv else "."))
+    return read_bytes(content, is_csv=is_csv, max_rows=max_rows, max_columns=max_columns)
+
+
+def read_bytes(
+    content: bytes,
+    *,
+    is_csv: bool,
+    max_rows: int = MAX_UPLOAD_ROWS,
+    max_columns: int = MAX_UPLOAD_COLUMNS,
+) -> tablib.Dataset:
+    """The same checks and Dataset as `read_upload`, for content already in memory (the admin's import)."""
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise ValidationError(TOO_BIG)
+    if not is_csv and not content.startswith(XLSX_MAGIC):
+        raise ValidationError("Berkas bukan Excel .xlsx. Pilih format yang sesuai dengan berkasnya.")
     rows = _csv_rows(content) if is_csv else _xlsx_rows(content)
     return _dataset(rows, max_rows=max_rows, max_columns=max_columns)
 

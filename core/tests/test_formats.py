@@ -21,5 +21,28 @@ def test_admin_xlsx_export_keeps_formula_like_text_as_text():
 def test_admin_csv_export_escapes_formulas_and_reads_them_back_unchanged():
     exported = CSV().export_data(_dataset())
 
-    assert "'=HYPERLINK" in exported and "'+62" in exported and "'@SUM" in exported
+    text = exported.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+62" in text and "'@SUM" in text
     assert list(CSV().create_dataset(exported)[0]) == list(_dataset()[0])
+
+
+def test_import_export_admin_speaks_indonesian():
+    from django.utils import translation
+
+    with translation.override("id"):
+        assert translation.gettext("Confirm import") == "Konfirmasi impor"
+        assert translation.gettext("Line number") == "Baris"
+
+
+def test_admin_xlsx_import_refuses_a_broken_file_with_a_sentence():
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="bukan Excel"):
+        XLSX().create_dataset(b"not a zip")
+
+
+def test_admin_csv_import_reads_excel_cp1252_with_semicolons():
+    dataset = CSV().create_dataset("Kode;Nama\nU1;Bidang Pengelolaan Sampah Kécil\n".encode("cp1252"))
+
+    assert list(dataset[0]) == ["U1", "Bidang Pengelolaan Sampah Kécil"]
