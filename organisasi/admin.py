@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from import_export.admin import ExportMixin, ImportExportModelAdmin
+from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ImportExportAdmin
 from organisasi import services
 from organisasi.models import (
     ImporResponden,
@@ -31,7 +32,7 @@ class _ImportRefreshesDerivedData:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -44,7 +45,7 @@ class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, Simple
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [JabatanResource]
     list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -57,7 +58,7 @@ class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHi
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [PegawaiResource]
     list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
     list_filter = ["status", "aktif", "jabatan__jenis"]
