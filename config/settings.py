@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "kinerja",
     "evaluasi",
     "kompetensi",
+    "beranda",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

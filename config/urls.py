@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from beranda import views as beranda_views
+from core import views as core_views
 from organisasi import views as organisasi_views
 from organisasi.forms import LoginForm
 
@@ -10,8 +12,8 @@ admin.site.site_title = "e-Kinerja Samarinda"
 admin.site.index_title = "Pemeliharaan data"
 
 urlpatterns = [
-    path("", organisasi_views.beranda, name="beranda"),
-    path("healthz", organisasi_views.healthz, name="healthz"),
+    path("", beranda_views.beranda, name="beranda"),
+    path("healthz", core_views.healthz, name="healthz"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),

@@ -1,11 +1,25 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ImportExportAdmin
 from organisasi import services
-from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
-from organisasi.resources import JabatanResource, PegawaiResource, UnitKerjaResource
+from organisasi.models import (
+    ImporResponden,
+    Jabatan,
+    Jawaban,
+    Kebutuhan,
+    MutuPelayanan,
+    Pegawai,
+    Pengguna,
+    Pertanyaan,
+    Responden,
+    Survei,
+    UnitKerja,
+    UnsurSkm,
+)
+from organisasi.resources import JabatanResource, KebutuhanResource, PegawaiResource, UnitKerjaResource
 
 
 class _ImportRefreshesDerivedData:
@@ -18,7 +32,7 @@ class _ImportRefreshesDerivedData:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -31,7 +45,7 @@ class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, Simple
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [JabatanResource]
     list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -44,7 +58,7 @@ class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHi
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportModelAdmin, SimpleHistoryAdmin):
+class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [PegawaiResource]
     list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
     list_filter = ["status", "aktif", "jabatan__jenis"]
@@ -93,23 +107,6 @@ class PenggunaAdmin(UserAdmin):
         services.close_inactive_accounts()  # an inactive pegawai's login cannot be reopened here
 
 
-# --- needs analysis: surveys and needs ----------------------------------------
-
-from import_export.admin import ExportMixin  # noqa: E402
-
-from organisasi.models import (  # noqa: E402 - kept with the section it serves
-    ImporResponden,
-    Jawaban,
-    Kebutuhan,
-    MutuPelayanan,
-    Pertanyaan,
-    Responden,
-    Survei,
-    UnsurSkm,
-)
-from organisasi.resources_survei import KebutuhanResource  # noqa: E402
-
-
 @admin.register(MutuPelayanan)
 class MutuPelayananAdmin(admin.ModelAdmin):
     list_display = ["mutu", "kinerja", "batas_bawah", "batas_atas"]
@@ -122,7 +119,7 @@ class UnsurSkmAdmin(admin.ModelAdmin):
 
 class _ScoringLockedOnceAnswered:
     """How a question is scored (type, options, weight) is fixed once it has answers, in the
-    admin too (the screens go through services_survei.save_pertanyaan)."""
+    admin too (the screens go through services.save_pertanyaan)."""
 
     scoring_fields = ["tipe", "pilihan", "bobot"]
 

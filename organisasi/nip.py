@@ -6,8 +6,6 @@ The employee's status decides which layout applies, never the number alone.
 import datetime
 import re
 
-from django.core.exceptions import ValidationError
-
 PNS = "pns"
 PPPK = "pppk"
 PPPK_PARUH_WAKTU = "pppk_paruh_waktu"
@@ -58,12 +56,6 @@ def nip_errors(nip: str, status: str, *, today: datetime.date | None = None) -> 
             "berformat angka sehingga digit terakhir berubah menjadi 0: format sebagai Teks dan ketik ulang."
         )
     return errors
-
-
-def validate_nip(nip: str, status: str) -> None:
-    errors = nip_errors(nip, status)
-    if errors:
-        raise ValidationError(errors, code="nip")
 
 
 def _pns_middle_errors(nip, birth, today):

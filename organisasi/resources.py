@@ -1,4 +1,5 @@
-"""Spreadsheet column mapping for units, positions and employees (xlsx/csv via import-export).
+"""Spreadsheet column mapping for units, positions and employees (xlsx/csv via import-export), and
+the needs register's export.
 
 Column names follow the spreadsheets BKPSDM keeps. Natural keys (kode, NIP) make a second
 import of the same file update rows instead of duplicating them.
@@ -9,7 +10,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 
 from organisasi import nip as nip_rules
-from organisasi.models import Jabatan, Pegawai, UnitKerja
+from organisasi.models import Jabatan, Kebutuhan, Pegawai, UnitKerja
 
 
 class KodeWidget(widgets.ForeignKeyWidget):
@@ -218,3 +219,14 @@ class PegawaiResource(_BaseResource):
             errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
+
+
+class KebutuhanResource(resources.ModelResource):
+    unit = fields.Field(attribute="unit__kode", column_name="kode_unit")
+    unit_nama = fields.Field(attribute="unit__nama", column_name="unit_kerja")
+    pemilik = fields.Field(attribute="pemilik__nip", column_name="nip_penanggung_jawab")
+
+    class Meta:
+        model = Kebutuhan
+        fields = ["id", "judul", "unit", "unit_nama", "sumber", "deskripsi", "prioritas", "pemilik", "status", "bukti"]
+        export_order = fields

@@ -1,50 +1,21 @@
-"""Spreadsheets the organisation screens hand out, and the one reader of uploaded spreadsheets.
+"""Spreadsheets organisasi hands out: issued accounts, the survey response template, survey results.
 
-Every screen that imports a spreadsheet (unit indicators, SKP RHK, survey responses) reads the
-upload through `read_upload`, so size, format and row limits are the same everywhere.
+`read_upload` is re-exported from core.uploads only for indikator/spreadsheets.py, which still
+imports it from here.
 """
 
-import io
-
-import tablib
-from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_ROWS = 5000
-XLSX_MAGIC = b"PK\x03\x04"
+from core.responses import workbook_bytes
+from core.uploads import read_upload
+from organisasi.models import Pertanyaan, Survei
+from organisasi.queries.survei import PROFIL_FIELDS, HasilSurvei
+from organisasi.skm import PEMBULATAN, round2
 
+__all__ = ["accounts_workbook", "hasil_workbook", "import_columns", "import_template_workbook", "read_upload"]
 
-def read_upload(upload, *, allow_csv: bool = False, max_rows: int = MAX_UPLOAD_ROWS) -> tablib.Dataset:
-    """The first sheet of an uploaded .xlsx (or a .csv when allowed) as a Dataset.
-
-    Raises ValidationError with an Indonesian message for a file over 5 MB, a file that is not
-    what its name says, an unreadable file, or more than `max_rows` data rows.
-    """
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError("Berkas terlalu besar (maksimal 5 MB).")
-    content = upload.read()
-    is_csv = allow_csv and upload.name.lower().endswith(".csv")
-    if not is_csv and not content.startswith(XLSX_MAGIC):
-        raise ValidationError("Berkas harus berformat Excel .xlsx" + (" atau .csv." if allow_csv else "."))
-    try:
-        dataset = _load_csv(content) if is_csv else tablib.Dataset().load(content, format="xlsx")
-    except Exception:  # noqa: BLE001 - any parser failure means an unreadable file
-        raise ValidationError("Berkas tidak dapat dibaca. Simpan ulang dari Excel lalu coba lagi.") from None
-    if len(dataset) > max_rows:
-        raise ValidationError(
-            f"Berkas berisi {len(dataset):,} baris; paling banyak {max_rows:,} baris per berkas. "
-            "Bagi menjadi beberapa berkas.".replace(",", ".")
-        )
-    return dataset
-
-
-def _load_csv(content: bytes) -> tablib.Dataset:
-    text = content.decode("utf-8-sig")
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+Tipe = Pertanyaan.Tipe
 
 
 def accounts_workbook(issued, skipped=()) -> bytes:
@@ -68,6 +39,79 @@ def accounts_workbook(issued, skipped=()) -> bytes:
         other.append(["NIP", "Nama", "Alasan"])
         for pegawai, reason in skipped:
             other.append([pegawai.nip, pegawai.nama_lengkap, reason])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
+
+
+def import_columns(survei: Survei) -> list[str]:
+    """Column headers of the response spreadsheet: profile, then P<urutan> per question."""
+    return [*PROFIL_FIELDS, "layanan", *(f"P{p.urutan}" for p in survei.pertanyaan_set.order_by("urutan"))]
+
+
+def import_template_workbook(survei: Survei) -> bytes:
+    """An empty response spreadsheet with the right headers and a sheet explaining each column."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Jawaban"
+    sheet.append(import_columns(survei))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    guide = book.create_sheet("Petunjuk")
+    guide.append(["Kolom", "Isi"])
+    for name, choices in PROFIL_FIELDS.items():
+        guide.append([name, "Opsional: " + ", ".join(f"{value} ({label})" for value, label in choices.choices)])
+    guide.append(["layanan", "Opsional: layanan yang diterima responden"])
+    for pertanyaan in survei.pertanyaan_set.order_by("urutan"):
+        guide.append([f"P{pertanyaan.urutan}", f"{pertanyaan.label} — {_answer_hint(pertanyaan)}"])
+    return workbook_bytes(book)
+
+
+def _answer_hint(pertanyaan: Pertanyaan) -> str:
+    wajib = "wajib" if pertanyaan.wajib else "opsional"
+    if pertanyaan.tipe == Tipe.YA_TIDAK:
+        return f"ya/tidak ({wajib})"
+    if pertanyaan.skala:
+        return f"angka {pertanyaan.skala[0]}–{pertanyaan.skala[1]} ({wajib})"
+    if pertanyaan.tipe == Tipe.PILIHAN:
+        return f"salah satu dari: {', '.join(pertanyaan.pilihan)} ({wajib})"
+    return f"{pertanyaan.get_tipe_display().lower()} ({wajib})"
+
+
+def hasil_workbook(hasil: HasilSurvei) -> bytes:
+    """The results as a spreadsheet: summary, NRR per unsur, distributions of other questions."""
+    survei = hasil.survei
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Ringkasan"
+    rows = [
+        ["Survei", survei.judul], ["Unit kerja", survei.unit.nama], ["Program/layanan", survei.program],
+        ["Periode", survei.periode], ["Responden", hasil.responden], ["Target responden", survei.target_responden],
+        ["Bobot unsur", hasil.bobot_label],
+        ["IKM", float(hasil.ikm) if hasil.ikm is not None else (hasil.masalah_bobot or "-")],
+        ["Pembulatan", PEMBULATAN],
+        ["Mutu pelayanan", f"{hasil.mutu.mutu} ({hasil.mutu.kinerja})" if hasil.mutu else "-"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    unsur_sheet = book.create_sheet("Unsur SKM")
+    unsur_sheet.append(["No", "Unsur", "Jumlah jawaban", "Jumlah nilai", "NRR", "Bobot", "NRR tertimbang", "Konversi"])
+    for item in hasil.unsur:
+        unsur_sheet.append([
+            item.pertanyaan.urutan, item.pertanyaan.unsur, item.jumlah, _float(item.total), _float(item.nrr),
+            float(item.bobot) if item.bobot is not None else None, _float(item.nrr_tertimbang),
+            _float(item.nilai_konversi),
+        ])
+    other = book.create_sheet("Pertanyaan lain")
+    other.append(["No", "Pertanyaan", "Jumlah jawaban", "Rata-rata", "Sebaran"])
+    for item in hasil.lainnya:
+        sebaran = "; ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
+        rata = float(round2(item.rata)) if item.rata is not None else None
+        other.append([item.pertanyaan.urutan, item.pertanyaan.teks, item.jumlah, rata, sebaran])
+    for each in book.worksheets:
+        for cell in each[1]:
+            cell.font = Font(bold=True)
+        each.column_dimensions["B"].width = 45
+    return workbook_bytes(book)
+
+
+def _float(value):
+    return float(value) if value is not None else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisasi import views, views_survei
+from organisasi import views
 
 app_name = "organisasi"
 
@@ -19,28 +19,28 @@ urlpatterns = [
     path("pegawai/<int:pk>/nonaktifkan/", views.pegawai_deactivate, name="pegawai_deactivate"),
     path("akun/terbitkan/", views.akun_issue, name="akun_issue"),
 
-    # needs analysis: surveys and needs
-    path("survei/", views_survei.survei_list, name="survei_list"),
-    path("survei/tambah/", views_survei.survei_create, name="survei_create"),
-    path("survei/<int:pk>/", views_survei.survei_detail, name="survei_detail"),
-    path("survei/<int:pk>/ubah/", views_survei.survei_update, name="survei_update"),
-    path("survei/<int:pk>/pertanyaan/tambah/", views_survei.pertanyaan_create, name="pertanyaan_create"),
+    # surveys, their results and answers, the needs register
+    path("survei/", views.survei_list, name="survei_list"),
+    path("survei/tambah/", views.survei_create, name="survei_create"),
+    path("survei/<int:pk>/", views.survei_detail, name="survei_detail"),
+    path("survei/<int:pk>/ubah/", views.survei_update, name="survei_update"),
+    path("survei/<int:pk>/pertanyaan/tambah/", views.pertanyaan_create, name="pertanyaan_create"),
     path(
-        "survei/<int:pk>/pertanyaan/<int:pertanyaan_pk>/ubah/", views_survei.pertanyaan_update,
+        "survei/<int:pk>/pertanyaan/<int:pertanyaan_pk>/ubah/", views.pertanyaan_update,
         name="pertanyaan_update",
     ),
     path(
-        "survei/<int:pk>/pertanyaan/<int:pertanyaan_pk>/hapus/", views_survei.pertanyaan_delete,
+        "survei/<int:pk>/pertanyaan/<int:pertanyaan_pk>/hapus/", views.pertanyaan_delete,
         name="pertanyaan_delete",
     ),
-    path("survei/<int:pk>/hasil/", views_survei.survei_hasil, name="survei_hasil"),
-    path("survei/<int:pk>/hasil/unduh/", views_survei.survei_export, name="survei_export"),
-    path("survei/<int:pk>/hasil/laporan/", views_survei.survei_laporan, name="survei_laporan"),
-    path("survei/<int:pk>/impor/", views_survei.survei_import, name="survei_import"),
-    path("survei/<int:pk>/impor/templat/", views_survei.survei_import_template, name="survei_import_template"),
-    path("kebutuhan/", views_survei.kebutuhan_list, name="kebutuhan_list"),
-    path("kebutuhan/tambah/", views_survei.kebutuhan_create, name="kebutuhan_create"),
-    path("kebutuhan/<int:pk>/", views_survei.kebutuhan_detail, name="kebutuhan_detail"),
-    path("kebutuhan/<int:pk>/ubah/", views_survei.kebutuhan_update, name="kebutuhan_update"),
-    path("kebutuhan/<int:pk>/status/", views_survei.kebutuhan_status, name="kebutuhan_status"),
+    path("survei/<int:pk>/hasil/", views.survei_hasil, name="survei_hasil"),
+    path("survei/<int:pk>/hasil/unduh/", views.survei_export, name="survei_export"),
+    path("survei/<int:pk>/hasil/laporan/", views.survei_laporan, name="survei_laporan"),
+    path("survei/<int:pk>/impor/", views.survei_import, name="survei_import"),
+    path("survei/<int:pk>/impor/templat/", views.survei_import_template, name="survei_import_template"),
+    path("kebutuhan/", views.kebutuhan_list, name="kebutuhan_list"),
+    path("kebutuhan/tambah/", views.kebutuhan_create, name="kebutuhan_create"),
+    path("kebutuhan/<int:pk>/", views.kebutuhan_detail, name="kebutuhan_detail"),
+    path("kebutuhan/<int:pk>/ubah/", views.kebutuhan_update, name="kebutuhan_update"),
+    path("kebutuhan/<int:pk>/status/", views.kebutuhan_status, name="kebutuhan_status"),
 ]

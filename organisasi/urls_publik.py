@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from organisasi import views_survei
+from organisasi import views
 
 app_name = "publik"
 
 urlpatterns = [
-    path("<str:token>/", views_survei.jawab, name="jawab"),
-    path("<str:token>/terima-kasih/", views_survei.terima_kasih, name="terima_kasih"),
+    path("<str:token>/", views.jawab, name="jawab"),
+    path("<str:token>/terima-kasih/", views.terima_kasih, name="terima_kasih"),
 ]

@@ -2,7 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from organisasi.models import Pegawai
+from organisasi.models import Pegawai, Responden
+from organisasi.tests.factories import KebutuhanFactory, SurveiFactory, answer, skm_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +60,6 @@ def test_admin_changelists_open_for_every_organisasi_model(org, superuser_client
 
 
 def test_admin_cannot_change_how_an_answered_question_is_scored(org, superuser_client):
-    from organisasi.tests.factories_survei import answer, skm_survei
-
     survei = skm_survei(unit=org.opd_a)
     answer(survei, [4] * 9)
     pertanyaan = survei.pertanyaan_set.first()
@@ -72,8 +71,6 @@ def test_admin_cannot_change_how_an_answered_question_is_scored(org, superuser_c
 
 
 def test_admin_survey_page_shows_answered_questions_scoring_read_only(org, superuser_client):
-    from organisasi.tests.factories_survei import answer, skm_survei
-
     survei = skm_survei(unit=org.opd_a)
     answer(survei, [4] * 9)
 
@@ -103,3 +100,26 @@ def test_pegawai_cannot_be_deleted_in_the_admin(org, superuser_client):
     response = superuser_client.get(reverse("admin:organisasi_pegawai_delete", args=[org.staf.pk]))
 
     assert response.status_code == 403
+
+
+def test_responden_admin_does_not_show_the_asn_account(admin_client, org):
+    survei = SurveiFactory(unit=org.opd_a, internal=True)
+    responden = Responden.objects.create(survei=survei, akun_hash="x" * 64)
+
+    page = admin_client.get(reverse("admin:organisasi_responden_change", args=[responden.pk])).content.decode()
+
+    assert 'name="pengguna"' not in page and "akun ASN" not in page
+
+
+@pytest.mark.parametrize(
+    "model", ["survei", "pertanyaan", "responden", "jawaban", "kebutuhan", "mutupelayanan", "unsurskm"]
+)
+def test_admin_lists_survey_and_need_models(client, org, model):
+    survei = skm_survei(unit=org.bidang_a)
+    answer(survei, [3] * 9)
+    KebutuhanFactory(unit=org.opd_a)
+    client.force_login(org.admin.akun.__class__.objects.create_superuser("root", "rahasia-uji-123"))
+
+    response = client.get(reverse(f"admin:organisasi_{model}_changelist"))
+
+    assert response.status_code == 200

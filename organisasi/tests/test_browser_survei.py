@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from conftest import login_in_browser
 from organisasi.models import Kebutuhan
-from organisasi.tests.factories_survei import answer, skm_survei
+from organisasi.tests.factories import answer, skm_survei
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

@@ -8,9 +8,11 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_seeds_dlh_surveys_and_needs_once():
     demo.seed()
+    demo.survei.seed()
     first = (Survei.objects.count(), Responden.objects.count(), Jawaban.objects.count(), Kebutuhan.history.count())
 
     demo.seed()
+    demo.survei.seed()
 
     second = (Survei.objects.count(), Responden.objects.count(), Jawaban.objects.count(), Kebutuhan.history.count())
     assert second == first

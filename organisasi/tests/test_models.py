@@ -1,9 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from organisasi import services
 from organisasi.models import Pegawai, UnitKerja
-from organisasi.tests.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory, valid_pppk_nip
+from organisasi.models.pegawai import atasan_path_of
+from organisasi.tests.factories import JabatanFactory, KebutuhanFactory, PegawaiFactory, UnitKerjaFactory, valid_pppk_nip
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +103,76 @@ def test_unit_history_is_kept():
 
 def test_jabatan_factory_defaults_to_a_pelaksana():
     assert JabatanFactory.build().jenis == "pelaksana"
+
+
+def test_need_without_links_lists_empty_answers_per_linking_model(org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a)
+
+    assert all(objects == [] for _, objects in kebutuhan.answered_by(org.pengelola.akun))
+
+
+def test_atasan_path_runs_from_the_top_of_the_chain_down_to_the_pegawai(org):
+    chain = [org.kepala.pk, org.kabid.pk, org.kasi.pk, org.staf.pk]
+
+    assert org.staf.atasan_path == atasan_path_of(chain)
+    assert org.staf.atasan_path == "".join(f"/{pk:08d}" for pk in chain) + "/"
+
+
+def test_below_is_everyone_under_the_pegawai_at_any_depth(org):
+    assert set(Pegawai.objects.below(org.kabid)) == {org.kasi, org.staf, org.staf2}
+    assert set(Pegawai.objects.subtree(org.kasi)) == {org.kasi, org.staf, org.staf2}
+    assert list(Pegawai.objects.below(org.staf)) == []
+
+
+def test_selecting_everyone_below_an_atasan_is_one_query_whatever_the_depth(org, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        list(Pegawai.objects.below(org.kepala))
+
+
+def test_saving_a_pegawai_under_another_atasan_moves_its_own_path(org):
+    org.staf.atasan, org.staf.atasan_manual = org.kepala_b, True
+
+    org.staf.save()
+
+    stored = Pegawai.objects.get(pk=org.staf.pk).atasan_path
+    assert stored == atasan_path_of([org.kepala_b.pk, org.staf.pk]) == org.staf.atasan_path
+
+
+def test_a_pegawai_whose_path_is_not_stored_yet_stands_for_itself_only(org):
+    Pegawai.objects.filter(pk=org.kasi.pk).update(atasan_path="")
+    kasi = Pegawai.objects.get(pk=org.kasi.pk)
+
+    assert list(Pegawai.objects.subtree(kasi)) == [kasi]
+
+
+def test_atasan_path_is_not_kept_in_the_history(org):
+    org.staf.atasan, org.staf.atasan_manual = org.kepala_b, True
+    org.staf.save()
+
+    assert "atasan_path" not in {field.name for field in Pegawai.history.model._meta.fields}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the query plan is PostgreSQL's (SQLite has a plain index)")
+def test_everyone_below_an_atasan_of_2000_is_read_through_the_path_index(org, django_assert_num_queries):
+    bawahan = [
+        Pegawai(nip=f"9{n:017d}", nama=f"Bawahan {n}", status="pns", jabatan_id=org.staf.jabatan_id, unit_id=org.seksi_a.pk,
+                atasan=org.kasi, atasan_manual=True)
+        for n in range(2000)
+    ]
+    others = [
+        Pegawai(nip=f"8{n:017d}", nama=f"Lain {n}", status="pns", jabatan_id=org.staf_b.jabatan_id, unit_id=org.opd_b.pk,
+                atasan=org.kepala_b, atasan_manual=True)
+        for n in range(20000)
+    ]
+    Pegawai.objects.bulk_create(bawahan + others, batch_size=5000)
+    services.rebuild_atasan_paths()
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Pegawai._meta.db_table}")
+    below = Pegawai.objects.below(Pegawai.objects.get(pk=org.kasi.pk))
+
+    plan = below.explain()
+    with django_assert_num_queries(1):
+        found = list(below.values_list("pk", flat=True))
+
+    assert "pegawai_atasan_path_idx" in plan, plan
+    assert len(found) == 2000 + 2  # staf and staf2 were already below the kasi

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from conftest import ROLE_USERS, ViewCase, permission_table, request_as
 from organisasi import permissions
+from organisasi.models import Pengguna
+from organisasi.tests.factories import KebutuhanFactory, skm_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +20,6 @@ def user_for(org, role):
 # (name, method, url builder, expected status per role in ROLES order)
 # 200 = allowed, 302 = redirected (login or after a successful POST), 403 = read-only, 404 = hidden.
 CASES = [
-    ("beranda", "get", lambda o: reverse("beranda"), [302, 200, 200, 200, 200, 200, 200]),
     ("pegawai_list", "get", lambda o: reverse("organisasi:pegawai_list"), [302, 200, 200, 200, 200, 200, 200]),
     ("pegawai_detail same OPD", "get", lambda o: reverse("organisasi:pegawai_detail", args=[o.staf2.pk]),
      [302, 200, 200, 200, 200, 200, 404]),
@@ -41,6 +42,17 @@ CASES = [
      [302, 403, 403, 403, 200, 403, 403]),
     ("akun_issue", "get", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
     ("password_change", "get", lambda o: reverse("password_change"), [302, 200, 200, 200, 200, 200, 200]),
+    # A read-only user posting a change gets 403 too (200 here: the allowed user's empty form is refused).
+    ("unit_create post", "post", lambda o: reverse("organisasi:unit_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("unit_update post", "post", lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
+     [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_create post", "post", lambda o: reverse("organisasi:jabatan_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("jabatan_update post", "post", lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
+     [302, 403, 403, 403, 200, 403, 403]),
+    ("pegawai_create post", "post", lambda o: reverse("organisasi:pegawai_create"), [302, 403, 403, 403, 200, 403, 403]),
+    ("pegawai_update post", "post", lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
+     [302, 403, 403, 403, 200, 403, 404]),
+    ("akun_issue post", "post", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
 ]
 
 
@@ -49,6 +61,75 @@ TABLE = [ViewCase(name, method, url, dict(zip(ROLES, expected, strict=True))) fo
 
 @permission_table(TABLE)
 def test_view_answers_each_role_as_the_table_says(org, client, case, role, user_for):
+    response = request_as(client, case, user_for(org), case.url(org))
+
+    assert response.status_code == case.expected[role]
+
+
+def _pengelola_opd_lain(o):
+    """The kepala of OPD B made pengelola of OPD B: manages the surveys and needs of another OPD."""
+    account = o.kepala_b.akun
+    account.peran, account.opd_dikelola = Pengguna.Peran.PENGELOLA_OPD, o.opd_b
+    account.save()
+    return account
+
+
+def _survei_url(name, kind):
+    def url(o):
+        survei = skm_survei(unit=o.bidang_a)
+        objects = {
+            "survei": [survei.pk],
+            "pertanyaan": [survei.pk, survei.pertanyaan_set.first().pk],
+            "kebutuhan": [KebutuhanFactory(unit=o.seksi_a).pk],
+            None: [],
+        }
+        return reverse(f"organisasi:{name}", args=objects[kind])
+
+    return url
+
+
+SURVEI_ROLES = {**ROLE_USERS, "pengelola_opd_lain": _pengelola_opd_lain}
+SURVEI_COLUMNS = ["admin", "pimpinan", "pengelola", "staf", "staf_opd_lain", "pengelola_opd_lain"]
+
+# Surveys and needs: (url name, kind of object in the URL, method, expected status per role in SURVEI_COLUMNS order)
+SURVEI_CASES = [
+    ("survei_list", None, "get", (200, 200, 200, 403, 403, 200)),
+    ("survei_create", None, "get", (200, 403, 200, 403, 403, 200)),
+    ("survei_detail", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_update", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_create", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_update", "pertanyaan", "get", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_delete", "pertanyaan", "post", (302, 403, 302, 404, 404, 404)),
+    ("survei_hasil", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_laporan", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_export", "survei", "get", (200, 200, 200, 404, 404, 404)),
+    ("survei_import", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    ("survei_import_template", "survei", "get", (200, 403, 200, 404, 404, 404)),
+    ("kebutuhan_list", None, "get", (200, 200, 200, 200, 200, 200)),
+    ("kebutuhan_create", None, "get", (200, 403, 200, 403, 403, 200)),
+    ("kebutuhan_detail", "kebutuhan", "get", (200, 200, 200, 200, 404, 404)),
+    ("kebutuhan_update", "kebutuhan", "get", (200, 403, 200, 403, 404, 404)),
+    ("kebutuhan_status", "kebutuhan", "post", (302, 403, 302, 403, 404, 404)),
+    # A read-only user posting a change gets 403 too (200 here: the allowed user's empty form is refused).
+    ("survei_create", None, "post", (200, 403, 200, 403, 403, 200)),
+    ("survei_update", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    ("pertanyaan_update", "pertanyaan", "post", (200, 403, 200, 404, 404, 404)),
+    ("survei_import", "survei", "post", (200, 403, 200, 404, 404, 404)),
+    ("kebutuhan_create", None, "post", (200, 403, 200, 403, 403, 200)),
+    ("kebutuhan_update", "kebutuhan", "post", (200, 403, 200, 403, 404, 404)),
+]
+SURVEI_TABLE = [
+    ViewCase(
+        name if (name, "get") not in {(n, m) for n, _, m, _ in SURVEI_CASES} or method == "get" else f"{name} {method}",
+        method, _survei_url(name, kind), dict(zip(SURVEI_COLUMNS, expected, strict=True)),
+        data={"status": "ditindaklanjuti"} if name == "kebutuhan_status" else None,
+    )
+    for name, kind, method, expected in SURVEI_CASES
+]
+
+
+@permission_table(SURVEI_TABLE, roles=SURVEI_ROLES)
+def test_survey_and_need_views_follow_the_permission_table(org, client, case, role, user_for):
     response = request_as(client, case, user_for(org), case.url(org))
 
     assert response.status_code == case.expected[role]

@@ -4,6 +4,7 @@ import pytest
 import tablib
 from openpyxl import Workbook
 
+from core.imports import RowError
 from organisasi import services
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 from organisasi.resources import JabatanResource, PegawaiResource, UnitKerjaResource
@@ -28,7 +29,7 @@ def good_rows():
 def test_import_pegawai_creates_rows_and_fills_unit_from_jabatan(org):
     result = services.import_dataset(PegawaiResource(), pegawai_dataset(good_rows()))
 
-    assert result.has_errors() is False and result.has_validation_errors() is False
+    assert (result.ok, result.rows) == (True, 3)
     amir = Pegawai.objects.get(nip="196608011988031001")
     assert (amir.unit, amir.status, amir.golongan) == (org.seksi_a, "pns", "IV/a")
     assert Pegawai.objects.get(nip="199005052015032004").nama == "Bunga"
@@ -49,6 +50,14 @@ def test_import_derives_atasan_of_the_new_pegawai(org):
     assert Pegawai.objects.get(nip="200012312024211001").atasan == org.kasi
 
 
+def test_import_places_the_new_pegawai_below_their_atasan_in_the_atasan_tree(org):
+    services.import_dataset(PegawaiResource(), pegawai_dataset(good_rows()))
+
+    citra = Pegawai.objects.get(nip="200012312024211001")
+    assert citra.atasan_path == f"{org.kasi.atasan_path}{citra.pk:08d}/"
+    assert Pegawai.objects.below(org.kepala).filter(pk=citra.pk).exists()
+
+
 def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(org):
     rows = good_rows() + [
         ("200012312024211002", "Dedi", "PNS", "III/a", "A-STAF", ""),
@@ -59,10 +68,10 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(org):
     result = services.import_dataset(PegawaiResource(), pegawai_dataset(rows))
 
     assert Pegawai.objects.count() == before
-    assert services.row_errors(result) == [
-        (4, "nip: Digit 13–14 NIP PNS adalah bulan TMT CPNS (01–12), bukan 21."),
-        (5, 'jabatan: Kode jabatan "TIDAK-ADA" tidak dikenal.'),
-        (5, "unit: Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?)."),
+    assert result.errors == [
+        RowError(5, "NIP", "Digit 13–14 NIP PNS adalah bulan TMT CPNS (01–12), bukan 21."),
+        RowError(6, "Kode Jabatan", 'Kode jabatan "TIDAK-ADA" tidak dikenal.'),
+        RowError(6, "Kode Unit", "Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?)."),
     ]
 
 
@@ -71,7 +80,7 @@ def test_duplicate_nip_in_one_file_is_a_bad_row(org):
 
     result = services.import_dataset(PegawaiResource(), pegawai_dataset(rows))
 
-    assert services.row_errors(result) == [(4, 'NIP: NIP "196608011988031001" muncul lebih dari sekali dalam berkas.')]
+    assert result.errors == [RowError(5, "NIP", 'NIP "196608011988031001" muncul lebih dari sekali dalam berkas.')]
     assert Pegawai.objects.filter(nip="196608011988031001").exists() is False
 
 
@@ -86,9 +95,9 @@ def test_nip_that_excel_stored_as_a_number_is_detected_in_an_xlsx_file(org):
 
     result = services.import_dataset(PegawaiResource(), dataset)
 
-    errors = services.row_errors(result)
-    assert len(errors) == 1 and errors[0][0] == 1
-    assert "tersimpan sebagai angka" in errors[0][1]
+    errors = result.errors
+    assert len(errors) == 1 and (errors[0].row, errors[0].column) == (2, "NIP")
+    assert "tersimpan sebagai angka" in errors[0].message
     assert Pegawai.objects.filter(nama="Amir").exists() is False
 
 
@@ -97,7 +106,7 @@ def test_nip_typed_as_1_97e17_in_a_csv_is_detected(org):
 
     result = services.import_dataset(PegawaiResource(), dataset)
 
-    assert "tersimpan sebagai angka" in services.row_errors(result)[0][1]
+    assert "tersimpan sebagai angka" in result.errors[0].message
 
 
 def test_units_import_with_their_parent_code_and_get_paths(org):
@@ -109,7 +118,7 @@ def test_units_import_with_their_parent_code_and_get_paths(org):
 
     result = services.import_dataset(UnitKerjaResource(), dataset)
 
-    assert result.has_validation_errors() is False
+    assert result.ok is True
     kelurahan = UnitKerja.objects.get(kode="KEC-X-01")
     assert kelurahan.opd == UnitKerja.objects.get(kode="KEC-X")
     assert kelurahan.path.startswith(org.pemkot.path)
@@ -120,7 +129,8 @@ def test_unit_with_unknown_jenis_is_refused_with_the_allowed_values(org):
 
     result = services.import_dataset(UnitKerjaResource(), dataset)
 
-    assert services.row_errors(result)[0][1].startswith('jenis: Jenis unit "Dinas" tidak dikenal. Pilihan: Pemerintah Kota')
+    assert result.errors[0].column == "Jenis"
+    assert result.errors[0].message.startswith('Jenis unit "Dinas" tidak dikenal. Pilihan: Pemerintah Kota')
 
 
 def test_jabatan_import_links_the_jabatan_above(org):
@@ -145,5 +155,5 @@ def test_the_same_nip_written_with_spaces_is_a_duplicate_row(org):
 
     result = services.import_dataset(PegawaiResource(), pegawai_dataset(rows))
 
-    assert services.row_errors(result) == [(2, f'NIP: NIP "{org.staf.nip}" muncul lebih dari sekali dalam berkas.')]
+    assert result.errors == [RowError(3, "NIP", f'NIP "{org.staf.nip}" muncul lebih dari sekali dalam berkas.')]
     assert Pegawai.objects.get(pk=org.staf.pk).nama == "Staf A1"

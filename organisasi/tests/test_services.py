@@ -1,7 +1,9 @@
 import pytest
 
+from core.imports import RowError
 from organisasi import services
-from organisasi.models import Pengguna
+from organisasi.models import Pegawai, Pengguna
+from organisasi.models.pegawai import atasan_path_of
 from organisasi.tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,5 +163,41 @@ def test_unit_import_refuses_a_two_row_cycle(org):
 
     result = services.import_dataset(UnitKerjaResource(), dataset)
 
-    assert services.row_errors(result) == [(2, "induk: Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")]
+    assert result.errors == [RowError(3, "Kode Induk", "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")]
     assert services.rebuild_unit_paths() == 0
+
+
+def test_a_vacant_position_moves_the_paths_of_its_subordinates_up_with_their_atasan(org):
+    services.deactivate_pegawai(org.kasi)
+
+    org.staf.refresh_from_db()
+    assert org.staf.atasan_path == atasan_path_of([org.kepala.pk, org.kabid.pk, org.staf.pk])
+
+
+def test_a_manual_atasan_moves_the_whole_subtree_below_the_new_atasan(org):
+    org.kabid.atasan, org.kabid.atasan_manual = org.kepala_b, True
+
+    services.save_pegawai(org.kabid)
+
+    assert set(Pegawai.objects.below(Pegawai.objects.get(pk=org.kepala_b.pk))) == {
+        org.staf_b, org.admin, org.kabid, org.kasi, org.staf, org.staf2,
+    }
+    assert not Pegawai.objects.below(Pegawai.objects.get(pk=org.kepala.pk)).filter(pk=org.staf.pk).exists()
+
+
+def test_refresh_atasan_repairs_paths_written_around_the_service(org):
+    Pegawai.objects.filter(pk__in=[org.kasi.pk, org.staf.pk]).update(atasan_path="")
+
+    services.refresh_atasan()
+
+    assert set(Pegawai.objects.below(Pegawai.objects.get(pk=org.kabid.pk))) == {org.kasi, org.staf, org.staf2}
+    assert services.rebuild_atasan_paths() == 0
+
+
+def test_rebuilding_paths_cuts_a_cycle_instead_of_looping(org):
+    Pegawai.objects.filter(pk=org.kepala.pk).update(atasan=org.staf, atasan_manual=True)
+
+    services.rebuild_atasan_paths()
+
+    assert Pegawai.objects.filter(atasan_path="").exists() is False
+    assert services.rebuild_atasan_paths() == 0

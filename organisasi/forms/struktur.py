@@ -1,0 +1,26 @@
+"""Units and positions."""
+
+from django import forms
+
+from organisasi.models import Jabatan, UnitKerja
+
+
+class UnitKerjaForm(forms.ModelForm):
+    class Meta:
+        model = UnitKerja
+        fields = ["kode", "nama", "singkatan", "jenis", "induk", "aktif"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["induk"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+
+
+class JabatanForm(forms.ModelForm):
+    class Meta:
+        model = Jabatan
+        fields = ["kode", "nama", "jenis", "unit", "atasan", "kelas_jabatan", "aktif"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+        self.fields["atasan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")

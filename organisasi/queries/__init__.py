@@ -1,0 +1,18 @@
+"""Reads that are more than one QuerySet method, one module per topic; public names re-exported here."""
+
+from organisasi.queries.beranda import home_context
+from organisasi.queries.struktur import pegawai_totals
+from organisasi.queries.survei import (
+    PROFIL_FIELDS,
+    TEKS_TERBARU,
+    HasilPertanyaan,
+    HasilSurvei,
+    answer_labels,
+    compute_hasil,
+    compute_profil,
+)
+
+__all__ = [
+    "PROFIL_FIELDS", "TEKS_TERBARU", "HasilPertanyaan", "HasilSurvei", "answer_labels", "compute_hasil",
+    "compute_profil", "home_context", "pegawai_totals",
+]
