@@ -223,7 +223,7 @@ def main():
     dataset = tablib.Dataset().load(workbook, format="xlsx")
     import_seconds, result = timed(f"impor {PEGAWAI} pegawai dari xlsx (validasi penuh)",
                                    lambda: services.import_dataset(PegawaiResource(), dataset))
-    bad = len(services.row_errors(result))
+    bad = len(result.errors)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  baris ditolak: {bad}; memori puncak proses: {peak_mb:.0f} MB")
     report = {"pegawai": PEGAWAI, "pages": pages, "refresh_atasan_s": round(atasan_seconds, 2),

@@ -13,6 +13,8 @@ import tablib
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
+from core.validators import CONTROL_CHARACTERS
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_ROWS = 5000
 MAX_UPLOAD_COLUMNS = 60
@@ -117,6 +119,7 @@ def _dataset(rows, *, max_rows: int, max_columns: int) -> tablib.Dataset:
             continue
         data.extend([[None] * width] * pending_blank)
         pending_blank = 0
+        _refuse_control_characters(values, header, row_number=len(data) + 2)
         data.append(values)
         if len(data) > max_rows:
             raise ValidationError(
@@ -127,6 +130,15 @@ def _dataset(rows, *, max_rows: int, max_columns: int) -> tablib.Dataset:
         raise ValidationError("Berkas tidak berisi baris data (hanya judul kolom). Tidak ada yang diimpor.")
     headers = [str(value).strip() if value is not None else "" for value in header]
     return tablib.Dataset(*data, headers=headers)
+
+
+def _refuse_control_characters(values, header, *, row_number: int) -> None:
+    for value, column in zip(values, header, strict=False):
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            raise ValidationError(
+                f"Baris {row_number}, kolom {column}: teks berisi karakter kendali yang tidak terlihat; "
+                "hapus karakter itu lalu simpan ulang berkasnya."
+            )
 
 
 def _ribuan(number: int) -> str:

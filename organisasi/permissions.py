@@ -36,7 +36,6 @@ class Peran(models.TextChoices):
 
 STORED_PERAN = [(value, label) for value, label in Peran.choices if value != Peran.ATASAN]
 
-# --- who the user is --------------------------------------------------------
 
 
 def pegawai_of(user):
@@ -91,7 +90,6 @@ def _managed_opd_path(user) -> str:
     return user._opd_path
 
 
-# --- lists ------------------------------------------------------------------
 
 
 class UnitScopedQuerySet(models.QuerySet):
@@ -136,7 +134,6 @@ class PegawaiScopedQuerySet(UnitScopedQuerySet):
         return super()._pegawai_condition(pegawai) | Q(pk=pegawai.atasan_id) | Q(atasan_id=pegawai.pk)
 
 
-# --- single objects ---------------------------------------------------------
 
 
 def can_manage_organisasi(user) -> bool:
@@ -195,33 +192,21 @@ def require(allowed: bool) -> None:
         raise PermissionDenied("Anda tidak berwenang membuka halaman ini.")
 
 
-# --- personal objects ---------------------------------------------------------
-# Personal objects (an SKP, an activity, a realisation) are seen by the person, everyone up
-# their atasan chain, the pengelola of their OPD, BKPSDM and pimpinan.
-
-
-def subordinate_ids(pegawai) -> set[int]:
-    """Ids of every pegawai below this one in the atasan chain (one query per level, cached)."""
-    if not hasattr(pegawai, "_subordinate_ids"):
-        found, level = set(), {pegawai.pk}
-        while level:
-            level = set(type(pegawai).objects.filter(atasan_id__in=level).values_list("pk", flat=True)) - found
-            found |= level
-        pegawai._subordinate_ids = found
-    return pegawai._subordinate_ids
-
-
 class PersonalQuerySet(UnitScopedQuerySet):
-    """Base QuerySet of objects that belong to one pegawai (set `pegawai_field`)."""
+    """Base QuerySet of objects that belong to one pegawai (set `pegawai_field`).
+
+    Personal objects (an SKP, an activity, a realisation) are seen by the person, everyone up
+    their atasan chain, the pengelola of their OPD, BKPSDM and pimpinan.
+    """
 
     pegawai_field = "pegawai"
     unit_field = "pegawai__unit"
 
     def _pegawai_condition(self, pegawai):
-        return Q(**{f"{self.pegawai_field}_id__in": {pegawai.pk} | subordinate_ids(pegawai)})
+        # One indexed prefix condition on the atasan chain (Pegawai.atasan_path), not a list of ids.
+        return pegawai.subtree_q(self.pegawai_field)
 
 
-# --- needs analysis: surveys and needs ----------------------------------------
 #
 # Surveys are management tools: pengelola OPD manage their OPD's surveys, BKPSDM all of
 # them, pimpinan read all; a plain pegawai sees none (they only answer internal ones).

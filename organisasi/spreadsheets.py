@@ -1,19 +1,14 @@
-"""Spreadsheets organisasi hands out: issued accounts, the survey response template, survey results.
-
-`read_upload` is re-exported from core.uploads only for indikator/spreadsheets.py, which still
-imports it from here.
-"""
+"""Spreadsheets organisasi hands out: issued accounts, the survey response template, survey results."""
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from core.responses import workbook_bytes
-from core.uploads import read_upload
 from organisasi.models import Pertanyaan, Survei
 from organisasi.queries.survei import PROFIL_FIELDS, HasilSurvei
 from organisasi.skm import PEMBULATAN, round2
 
-__all__ = ["accounts_workbook", "hasil_workbook", "import_columns", "import_template_workbook", "read_upload"]
+__all__ = ["accounts_workbook", "hasil_workbook", "import_columns", "import_template_workbook"]
 
 Tipe = Pertanyaan.Tipe
 

@@ -78,3 +78,21 @@ def test_read_upload_refuses_a_csv_with_a_nul_byte():
 def test_read_upload_refuses_a_file_over_5_mb():
     with pytest.raises(ValidationError, match="5 MB"):
         read_upload(SimpleUploadedFile("data.xlsx", b"PK\x03\x04" + b"0" * (5 * 1024 * 1024)))
+
+
+def test_read_upload_refuses_control_characters_naming_row_and_column():
+    upload = SimpleUploadedFile("data.csv", b"Kode;Nama\nA1;Satu\nA2;Du\x1ba\n", content_type="text/csv")
+
+    with pytest.raises(ValidationError, match="Baris 3, kolom Nama"):
+        read_upload(upload, allow_csv=True)
+
+
+def test_read_upload_refuses_a_wide_sheet_of_20000_rows_quickly():
+    rows = [[f"K{i}" for i in range(200)]] + [["x"] * 200 for _ in range(20_000)]
+    upload = _xlsx(rows)
+
+    started = time.perf_counter()
+    with pytest.raises(ValidationError):
+        read_upload(upload)
+
+    assert time.perf_counter() - started < 2

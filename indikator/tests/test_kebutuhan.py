@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from indikator.models import IndikatorKinerja
 from indikator.tests.factories import IndikatorKinerjaFactory, SasaranStrategisFactory, periode
-from organisasi.tests.factories_survei import KebutuhanFactory
+from organisasi.tests.factories import KebutuhanFactory
 
 pytestmark = pytest.mark.django_db
 

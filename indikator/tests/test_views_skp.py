@@ -33,7 +33,7 @@ def test_skp_detail_query_count_does_not_grow_with_rhk(client, org, chain, staf_
     client.force_login(org.staf.akun)
     client.get(reverse("indikator:skp_detail", args=[staf_draft.pk]))
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(reverse("indikator:skp_detail", args=[staf_draft.pk]))
 
 

@@ -1,7 +1,7 @@
 """Functions that change state, one module per topic; every public name is importable from here."""
 
 from organisasi.services.akun import change_password, close_inactive_accounts, generate_one_time_password, issue_accounts
-from organisasi.services.impor import import_dataset, refresh_derived_after_import, row_errors
+from organisasi.services.impor import import_dataset, refresh_derived_after_import
 from organisasi.services.jawaban import (
     account_fingerprint,
     fingerprint,
@@ -26,6 +26,6 @@ __all__ = [
     "create_kebutuhan", "create_survei", "deactivate_pegawai", "deactivate_pegawai_list", "delete_pertanyaan",
     "fingerprint", "generate_one_time_password", "import_dataset", "import_responden", "issue_accounts",
     "kebutuhan_from_hasil", "parse_answer", "parse_answers", "rebuild_atasan_paths", "rebuild_unit_paths", "refresh_atasan",
-    "refresh_derived_after_import", "row_errors", "save_jabatan", "save_pegawai", "save_pertanyaan", "save_unit",
+    "refresh_derived_after_import", "save_jabatan", "save_pegawai", "save_pertanyaan", "save_unit",
     "submit_responden", "update_survei",
 ]

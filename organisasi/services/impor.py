@@ -20,19 +20,3 @@ def refresh_derived_after_import():
     rebuild_unit_paths()
     close_inactive_accounts()
     refresh_atasan()
-
-
-def row_errors(result) -> list[tuple[int, str]]:
-    """(row number, reason) of a raw import-export result.
-
-    Only for indikator/spreadsheets.py until it imports through core.imports.run_resource;
-    organisasi's own imports return an ImportResult.
-    """
-    found = []
-    for row in result.invalid_rows:
-        for field, messages in row.error_dict.items():
-            label = "" if field == "__all__" else f"{field}: "
-            found += [(row.number, f"{label}{message}") for message in messages]
-    for number, errors in result.row_errors():
-        found += [(number, str(error.error)) for error in errors]
-    return sorted(found)
