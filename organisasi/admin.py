@@ -1,10 +1,12 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ImportExportAdmin
-from organisasi import services
+from core.forms import plain_text
+from organisasi import permissions, services
 from organisasi.models import (
     ImporResponden,
     Jabatan,
@@ -22,6 +24,30 @@ from organisasi.models import (
 from organisasi.resources import JabatanResource, KebutuhanResource, PegawaiResource, UnitKerjaResource
 
 
+class _PlainText:
+    """Every text field of the admin's forms refuses control characters, as on our own screens."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        return plain_text(super().get_form(request, obj, **kwargs))
+
+
+class _PlainTextInline:
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        plain_text(formset.form)
+        return formset
+
+
+class _WrittenByServices:
+    """Rows only a service writes (answers, imported-file records): shown here, never added or changed."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class _ImportRefreshesDerivedData:
     """After a confirmed admin import, re-derive unit paths and atasan (a service, not a hook)."""
 
@@ -32,7 +58,7 @@ class _ImportRefreshesDerivedData:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -45,7 +71,7 @@ class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHisto
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class JabatanAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [JabatanResource]
     list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -58,7 +84,7 @@ class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistory
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class PegawaiAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [PegawaiResource]
     list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
     list_filter = ["status", "aktif", "jabatan__jenis"]
@@ -73,6 +99,18 @@ class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistory
     def has_delete_permission(self, request, obj=None):
         return False  # pegawai are deactivated (history and login follow), never deleted
 
+    def get_readonly_fields(self, request, obj=None):
+        """The login of a pegawai whose account is special is a superuser's to change."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.akun_id and not permissions.can_change_account(request.user, obj.akun):
+            readonly.append("akun")
+        return readonly
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "akun" and not request.user.is_superuser:
+            kwargs["queryset"] = Pengguna.objects.exclude(permissions.special_accounts_q())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     @admin.action(description="Nonaktifkan pegawai terpilih")
     def deactivate_action(self, request, queryset):
         count = services.deactivate_pegawai_list(queryset)
@@ -80,7 +118,10 @@ class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistory
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(UserAdmin):
+class PenggunaAdmin(_PlainText, UserAdmin):
+    """Logins. A special account (superuser, staff, admin BKPSDM, pimpinan) is read-only to anyone
+    but a superuser: its change form, its password form (/password/, answers 403) and deletion."""
+
     list_display = ["username", "nama", "peran", "opd_dikelola", "is_active", "is_staff", "last_login"]
     list_filter = ["peran", "is_active", "is_staff"]
     search_fields = ["username", "nama", "email"]
@@ -102,9 +143,41 @@ class PenggunaAdmin(UserAdmin):
             readonly += ["is_superuser", "is_staff", "groups", "user_permissions"]
         return readonly
 
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or permissions.can_change_account(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or permissions.can_change_account(request.user, obj))
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "peran":
+            kwargs["choices"] = [
+                (value, label) for value, label in db_field.choices if permissions.can_grant_peran(request.user, value)
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.close_inactive_accounts()  # an inactive pegawai's login cannot be reopened here
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GrupAdmin(GroupAdmin):
+    """A group's permissions are every member's: only a superuser adds, changes or deletes groups."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(MutuPelayanan)
