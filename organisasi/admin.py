@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -48,6 +49,23 @@ class _WrittenByServices:
         return False
 
 
+class _HistoryIsRead(SimpleHistoryAdmin):
+    """The history is the audit log: read here, never reverted. simple-history's revert form saves
+    the past row as it was (state fields included) on a POST that needs only view permission."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Riwayat hanya dapat dilihat, tidak dapat dikembalikan.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def _survei_answered(survei) -> bool:
+    return survei is not None and survei.responden_set.exists()
+
+
 class _ImportRefreshesDerivedData:
     """After a confirmed admin import, re-derive unit paths and atasan (a service, not a hook)."""
 
@@ -58,7 +76,7 @@ class _ImportRefreshesDerivedData:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -71,7 +89,7 @@ class UnitKerjaAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin,
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class JabatanAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead):
     resource_classes = [JabatanResource]
     list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -84,7 +102,7 @@ class JabatanAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, S
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class PegawaiAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead):
     resource_classes = [PegawaiResource]
     list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
     list_filter = ["status", "aktif", "jabatan__jenis"]
@@ -181,12 +199,12 @@ class GrupAdmin(GroupAdmin):
 
 
 @admin.register(MutuPelayanan)
-class MutuPelayananAdmin(admin.ModelAdmin):
+class MutuPelayananAdmin(_PlainText, admin.ModelAdmin):
     list_display = ["mutu", "kinerja", "batas_bawah", "batas_atas"]
 
 
 @admin.register(UnsurSkm)
-class UnsurSkmAdmin(admin.ModelAdmin):
+class UnsurSkmAdmin(_PlainText, admin.ModelAdmin):
     list_display = ["urutan", "nama", "pertanyaan"]
 
 
@@ -198,26 +216,38 @@ class _ScoringLockedOnceAnswered:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        survei_answered = isinstance(obj, Survei) and obj.responden_set.exists()
+        survei_answered = isinstance(obj, Survei) and _survei_answered(obj)
         pertanyaan_answered = isinstance(obj, Pertanyaan) and obj.jawaban_set.exists()
         return readonly + self.scoring_fields if survei_answered or pertanyaan_answered else readonly
 
 
-class PertanyaanInline(_ScoringLockedOnceAnswered, admin.TabularInline):
+class PertanyaanInline(_PlainTextInline, _ScoringLockedOnceAnswered, admin.TabularInline):
     model = Pertanyaan
     extra = 0
     fields = ["urutan", "unsur", "teks", "tipe", "pilihan", "wajib", "bobot"]
 
+    def has_delete_permission(self, request, obj=None):
+        return not _survei_answered(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Survei)
-class SurveiAdmin(SimpleHistoryAdmin):
+class SurveiAdmin(_PlainText, _HistoryIsRead):
+    """Open/closed is set on the survey's own page (its rules apply there); an answered survey stays."""
+
     list_display = ["judul", "unit", "periode", "jenis", "status", "tanggal_buka", "tanggal_tutup"]
     list_filter = ["jenis", "status", "internal"]
     search_fields = ["judul", "program", "unit__nama"]
     autocomplete_fields = ["unit", "survei_sebelumnya"]
-    readonly_fields = ["token", "dibuat_oleh"]
+    readonly_fields = ["token", "dibuat_oleh", "status"]
     list_select_related = ["unit"]
     inlines = [PertanyaanInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly + ["jenis"] if obj is not None else readonly
+
+    def has_delete_permission(self, request, obj=None):
+        return not _survei_answered(obj) and super().has_delete_permission(request, obj)
 
 
 class JawabanInline(admin.TabularInline):
@@ -226,49 +256,72 @@ class JawabanInline(admin.TabularInline):
     readonly_fields = ["pertanyaan", "nilai", "teks"]
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Responden)
-class RespondenAdmin(admin.ModelAdmin):
+class RespondenAdmin(_WrittenByServices, admin.ModelAdmin):
+    """Answers are read here; a respondent of a survey with answers is never deleted (the IKM would change)."""
+
     list_display = ["pk", "survei", "diisi_pada", "sumber", "usia", "jenis_kelamin"]
     list_filter = ["sumber"]
     search_fields = ["survei__judul"]
     list_select_related = ["survei"]
-    readonly_fields = ["sesi_hash", "ip_hash"]
     raw_id_fields = ["survei"]
     inlines = [JawabanInline]
 
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and _survei_answered(obj.survei)) and super().has_delete_permission(request, obj)
+
 
 @admin.register(ImporResponden)
-class ImporRespondenAdmin(admin.ModelAdmin):
+class ImporRespondenAdmin(_WrittenByServices, admin.ModelAdmin):
+    """The record of an imported file (its SHA-256 refuses the same file twice): kept as written."""
+
     list_display = ["nama_berkas", "survei", "jumlah_responden", "diimpor_oleh", "created_at"]
     search_fields = ["nama_berkas", "survei__judul"]
     list_select_related = ["survei", "diimpor_oleh"]
-    readonly_fields = ["survei", "sha256", "nama_berkas", "jumlah_responden", "diimpor_oleh"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Kebutuhan)
-class KebutuhanAdmin(ExportMixin, SimpleHistoryAdmin):
+class KebutuhanAdmin(_PlainText, ExportMixin, _HistoryIsRead):
+    """The status moves on the need's own page (services.change_kebutuhan_status), never here."""
+
     resource_classes = [KebutuhanResource]
     list_display = ["judul", "unit", "sumber", "prioritas", "status", "pemilik"]
     list_filter = ["sumber", "prioritas", "status"]
     search_fields = ["judul", "deskripsi", "unit__nama"]
     autocomplete_fields = ["unit", "pemilik"]
     raw_id_fields = ["survei", "pertanyaan"]
-    readonly_fields = ["dibuat_oleh"]
+    readonly_fields = ["dibuat_oleh", "status"]
     list_select_related = ["unit", "pemilik"]
 
 
 @admin.register(Pertanyaan)
-class PertanyaanAdmin(_ScoringLockedOnceAnswered, admin.ModelAdmin):
+class PertanyaanAdmin(_PlainText, _ScoringLockedOnceAnswered, admin.ModelAdmin):
     list_display = ["survei", "urutan", "unsur", "teks", "tipe", "wajib", "bobot"]
     list_filter = ["tipe"]
     search_fields = ["teks", "unsur", "survei__judul"]
     list_select_related = ["survei"]
     raw_id_fields = ["survei"]
 
+    def has_delete_permission(self, request, obj=None):
+        answered = obj is not None and obj.jawaban_set.exists()
+        return not answered and super().has_delete_permission(request, obj)
+
 
 @admin.register(Jawaban)
-class JawabanAdmin(admin.ModelAdmin):
+class JawabanAdmin(_WrittenByServices, admin.ModelAdmin):
     list_display = ["responden", "pertanyaan", "nilai", "teks"]
     list_select_related = ["responden__survei", "pertanyaan"]
     raw_id_fields = ["responden", "pertanyaan"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
