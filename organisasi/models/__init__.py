@@ -1,7 +1,7 @@
 """organisasi's models, one module per topic; every public name is importable from here."""
 
 from organisasi.models.akun import Pengguna, PenggunaManager
-from organisasi.models.jawaban import ImporResponden, Jawaban, Responden
+from organisasi.models.jawaban import ImporResponden, Jawaban, PartisipasiSurvei, Responden
 from organisasi.models.kebutuhan import Kebutuhan, KebutuhanQuerySet
 from organisasi.models.pegawai import GOLONGAN_PNS, GOLONGAN_PPPK, Pegawai, PegawaiQuerySet
 from organisasi.models.struktur import Jabatan, JabatanQuerySet, UnitKerja, UnitKerjaQuerySet
@@ -9,6 +9,6 @@ from organisasi.models.survei import MutuPelayanan, Pertanyaan, Survei, UnsurSkm
 
 __all__ = [
     "GOLONGAN_PNS", "GOLONGAN_PPPK", "ImporResponden", "Jabatan", "JabatanQuerySet", "Jawaban", "Kebutuhan",
-    "KebutuhanQuerySet", "MutuPelayanan", "Pegawai", "PegawaiQuerySet", "Pengguna", "PenggunaManager", "Pertanyaan",
+    "KebutuhanQuerySet", "MutuPelayanan", "PartisipasiSurvei", "Pegawai", "PegawaiQuerySet", "Pengguna", "PenggunaManager", "Pertanyaan",
     "Responden", "Survei", "UnitKerja", "UnitKerjaQuerySet", "UnsurSkm", "new_survei_token",
 ]

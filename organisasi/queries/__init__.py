@@ -10,9 +10,10 @@ from organisasi.queries.survei import (
     answer_labels,
     compute_hasil,
     compute_profil,
+    has_answered,
 )
 
 __all__ = [
     "PROFIL_FIELDS", "TEKS_TERBARU", "HasilPertanyaan", "HasilSurvei", "answer_labels", "compute_hasil",
-    "compute_profil", "home_context", "pegawai_totals",
+    "compute_profil", "has_answered", "home_context", "pegawai_totals",
 ]

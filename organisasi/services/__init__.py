@@ -3,7 +3,6 @@
 from organisasi.services.akun import change_password, close_inactive_accounts, generate_one_time_password, issue_accounts
 from organisasi.services.impor import import_dataset, refresh_derived_after_import
 from organisasi.services.jawaban import (
-    account_fingerprint,
     fingerprint,
     import_responden,
     parse_answer,
@@ -22,7 +21,7 @@ from organisasi.services.struktur import rebuild_unit_paths, save_jabatan, save_
 from organisasi.services.survei import add_skm_unsur, create_survei, delete_pertanyaan, save_pertanyaan, update_survei
 
 __all__ = [
-    "account_fingerprint", "add_skm_unsur", "change_kebutuhan_status", "change_password", "close_inactive_accounts",
+    "add_skm_unsur", "change_kebutuhan_status", "change_password", "close_inactive_accounts",
     "create_kebutuhan", "create_survei", "deactivate_pegawai", "deactivate_pegawai_list", "delete_pertanyaan",
     "fingerprint", "generate_one_time_password", "import_dataset", "import_responden", "issue_accounts",
     "kebutuhan_from_hasil", "parse_answer", "parse_answers", "rebuild_atasan_paths", "rebuild_unit_paths", "refresh_atasan",
