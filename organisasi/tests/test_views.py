@@ -248,3 +248,17 @@ def test_bkpsdm_adds_a_jabatan_and_its_holder_gets_the_derived_atasan(org, clien
 
     holder.refresh_from_db()
     assert holder.atasan == org.kabid
+
+
+def test_profile_lists_only_the_bawahan_the_reader_may_see(org, client):
+    from organisasi import services
+    from organisasi.models import Jabatan
+
+    Jabatan.objects.filter(pk=org.kepala.jabatan_id).update(atasan=org.kepala_b.jabatan)  # Kadis A reports to B
+    services.refresh_atasan()
+    client.force_login(org.staf_b.akun)
+
+    response = client.get(org.kepala_b.get_absolute_url())
+
+    assert list(response.context["bawahan_list"]) == [org.admin, org.staf_b]
+    assert "Kepala A" not in response.content.decode()
