@@ -6,6 +6,7 @@ from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ImportExportAdmin
+from core.fields import AngkaInput, BilanganBulatPositifField
 from core.forms import plain_text
 from organisasi import permissions, services
 from organisasi.models import (
@@ -24,15 +25,23 @@ from organisasi.models import (
 )
 from organisasi.resources import JabatanResource, KebutuhanResource, PegawaiResource, UnitKerjaResource
 
+# The admin gives every integer column a type="number" box, which a browser may refuse or
+# misread for "1.250"; whole numbers get the same text box with a decimal keypad as decimals.
+ANGKA_OVERRIDES = {BilanganBulatPositifField: {"widget": AngkaInput}}
+
 
 class _PlainText:
-    """Every text field of the admin's forms refuses control characters, as on our own screens."""
+    """The admin's forms follow our screens: text refuses control characters, numbers read "1.250,75"."""
+
+    formfield_overrides = ANGKA_OVERRIDES
 
     def get_form(self, request, obj=None, **kwargs):
         return plain_text(super().get_form(request, obj, **kwargs))
 
 
 class _PlainTextInline:
+    formfield_overrides = ANGKA_OVERRIDES
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         plain_text(formset.form)
@@ -264,7 +273,7 @@ class JawabanInline(admin.TabularInline):
 
 
 @admin.register(Responden)
-class RespondenAdmin(_WrittenByServices, admin.ModelAdmin):
+class RespondenAdmin(_PlainText, _WrittenByServices, admin.ModelAdmin):
     """Answers are read here; a respondent of a survey with answers is never deleted (the IKM would change)."""
 
     list_display = ["pk", "survei", "diisi_pada", "sumber", "usia", "jenis_kelamin"]
@@ -279,7 +288,7 @@ class RespondenAdmin(_WrittenByServices, admin.ModelAdmin):
 
 
 @admin.register(ImporResponden)
-class ImporRespondenAdmin(_WrittenByServices, admin.ModelAdmin):
+class ImporRespondenAdmin(_PlainText, _WrittenByServices, admin.ModelAdmin):
     """The record of an imported file (its SHA-256 refuses the same file twice): kept as written."""
 
     list_display = ["nama_berkas", "survei", "jumlah_responden", "diimpor_oleh", "created_at"]
@@ -318,7 +327,7 @@ class PertanyaanAdmin(_PlainText, _ScoringLockedOnceAnswered, admin.ModelAdmin):
 
 
 @admin.register(Jawaban)
-class JawabanAdmin(_WrittenByServices, admin.ModelAdmin):
+class JawabanAdmin(_PlainText, _WrittenByServices, admin.ModelAdmin):
     list_display = ["responden", "pertanyaan", "nilai", "teks"]
     list_select_related = ["responden__survei", "pertanyaan"]
     raw_id_fields = ["responden", "pertanyaan"]

@@ -5,6 +5,7 @@ import secrets
 from django import forms
 from django.core import signing
 
+from core.fields import AngkaField
 from organisasi.models import Pertanyaan, Responden, Survei
 
 TIKET_SALT = "organisasi.survei.tiket"
@@ -26,7 +27,7 @@ def _question_field(pertanyaan: Pertanyaan) -> forms.Field:
     if pertanyaan.tipe == Pertanyaan.Tipe.PILIHAN:
         return forms.ChoiceField(choices=[(o, o) for o in pertanyaan.pilihan], widget=forms.RadioSelect, **options)
     if pertanyaan.tipe == Pertanyaan.Tipe.ANGKA:
-        return forms.DecimalField(max_digits=12, decimal_places=2, localize=True, **options)
+        return AngkaField(max_digits=12, decimal_places=2, **options)
     return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **options)
 
 

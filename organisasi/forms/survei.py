@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Count
 
+from core.fields import AngkaField
 from organisasi import permissions
 from organisasi.models import Pertanyaan, Survei, UnitKerja
 from organisasi.skm import bobot_problem
@@ -41,9 +42,9 @@ class SurveiForm(forms.ModelForm):
             .annotate(jumlah_jawaban=Count("jawaban")).order_by("urutan")
         )
         for unsur in self.unsur_list:
-            field = forms.DecimalField(
+            field = AngkaField(
                 label=f"Bobot U{unsur.urutan} {unsur.unsur}", required=False, min_value=0, max_digits=6,
-                decimal_places=4, initial=unsur.bobot, localize=True,
+                decimal_places=4, initial=unsur.bobot,
                 help_text="Kosongkan semua untuk bobot standar." if unsur is self.unsur_list[-1] else "",
             )
             field.disabled = unsur.jumlah_jawaban > 0

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from organisasi.models.akun import Pengguna
 from organisasi.models.survei import Pertanyaan, Survei
@@ -95,7 +96,7 @@ class PartisipasiSurvei(models.Model):
 class Jawaban(models.Model):
     responden = models.ForeignKey(Responden, verbose_name="responden", on_delete=models.CASCADE)
     pertanyaan = models.ForeignKey(Pertanyaan, verbose_name="pertanyaan", on_delete=models.CASCADE)
-    nilai = models.DecimalField("nilai", max_digits=12, decimal_places=2, null=True, blank=True)
+    nilai = DesimalField("nilai", max_digits=12, decimal_places=2, null=True, blank=True)
     teks = models.TextField("jawaban teks", blank=True)
 
     class Meta:
@@ -115,7 +116,7 @@ class ImporResponden(TimeStampedModel):
     survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
     sha256 = models.CharField("SHA-256 berkas", max_length=64)
     nama_berkas = models.CharField("nama berkas", max_length=255)
-    jumlah_responden = models.PositiveIntegerField("jumlah responden")
+    jumlah_responden = BilanganBulatPositifField("jumlah responden")
     diimpor_oleh = models.ForeignKey(
         Pengguna, verbose_name="diimpor oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

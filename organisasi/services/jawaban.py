@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.angka import parse_angka
 from core.imports import ImportResult, missing_columns, run_rows
 from core.uploads import read_upload
 from organisasi.models import ImporResponden, Jawaban, PartisipasiSurvei, Pertanyaan, Responden, Survei
@@ -56,9 +57,9 @@ def parse_answer(pertanyaan: Pertanyaan, raw) -> Jawaban | None:
             raise ValidationError(f"Jawaban harus berupa angka bulat {low} sampai {high}.")
         return Jawaban(pertanyaan=pertanyaan, nilai=number)
     if pertanyaan.tipe == Tipe.ANGKA:
-        number = _decimal(text.replace(",", "."))
+        number = _angka(raw if isinstance(raw, int | float | Decimal) else text)
         if number is None or abs(number) >= Decimal("1e10"):
-            raise ValidationError("Jawaban harus berupa angka.")
+            raise ValidationError("Jawaban harus berupa angka, mis. 12,5 atau 1.250.")
         return Jawaban(pertanyaan=pertanyaan, nilai=number.quantize(Decimal("0.01"), ROUND_HALF_UP))
     if pertanyaan.tipe == Tipe.PILIHAN:
         match = next((option for option in pertanyaan.pilihan if option.lower() == text.lower()), None)
@@ -68,6 +69,15 @@ def parse_answer(pertanyaan: Pertanyaan, raw) -> Jawaban | None:
     if len(text) > 2000:
         raise ValidationError("Jawaban terlalu panjang (maksimal 2.000 karakter).")
     return Jawaban(pertanyaan=pertanyaan, teks=text)
+
+
+def _angka(value):
+    """A number typed the Indonesian way ("12,5", "1.250,75"), or None when it cannot be read one way only."""
+    try:
+        number = parse_angka(value)
+    except ValidationError:
+        return None
+    return number if number.is_finite() else None
 
 
 def _decimal(text):
