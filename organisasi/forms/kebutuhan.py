@@ -2,11 +2,13 @@
 
 from django import forms
 
+from core.forms import plain_text
 from organisasi import nip as nip_rules
 from organisasi import permissions
 from organisasi.models import Kebutuhan, Pegawai, UnitKerja
 
 
+@plain_text
 class KebutuhanForm(forms.ModelForm):
     """A need; its penanggung jawab is typed as a NIP and looked up only inside the OPD of the
     need's unit, so the answer is the same for an unknown NIP and for one of another OPD."""
@@ -43,6 +45,7 @@ class KebutuhanForm(forms.ModelForm):
         return cleaned
 
 
+@plain_text
 class KebutuhanFilterForm(forms.Form):
     q = forms.CharField(label="Cari", required=False)
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua")] + Kebutuhan.Status.choices)

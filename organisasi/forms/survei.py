@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Count
 
 from core.fields import AngkaField
+from core.forms import plain_text
 from organisasi import permissions
 from organisasi.models import Pertanyaan, Survei, UnitKerja
 from organisasi.skm import bobot_problem
@@ -11,6 +12,7 @@ from organisasi.skm import bobot_problem
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
+@plain_text
 class SurveiForm(forms.ModelForm):
     class Meta:
         model = Survei
@@ -72,6 +74,7 @@ class SurveiForm(forms.ModelForm):
         return cleaned
 
 
+@plain_text
 class PertanyaanForm(forms.ModelForm):
     pilihan = forms.CharField(
         label="Pilihan jawaban", required=False, widget=forms.Textarea(attrs={"rows": 3}),
