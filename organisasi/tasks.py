@@ -1,8 +1,11 @@
+"""Celery tasks: thin doors into organisasi's services (ids in, one service called)."""
+
 import logging
 
 from celery import shared_task
 
 from organisasi import services
+from organisasi.models import PenerbitanAkun
 
 logger = logging.getLogger(__name__)
 
@@ -12,3 +15,21 @@ def refresh_atasan_task(pegawai_ids=None):
     changed = services.refresh_atasan(pegawai_ids=pegawai_ids)
     logger.info("refresh_atasan: %s pegawai changed atasan", changed)
     return changed
+
+
+@shared_task
+def issue_accounts_task(*, job_id: str) -> None:
+    """Issue the accounts of one "Terbitkan akun" job (services.run_issue_accounts)."""
+    job = PenerbitanAkun.objects.select_related("unit", "diminta_oleh").filter(pk=job_id).first()
+    if job is None:
+        logger.info("issue_accounts: job %s is gone", job_id)
+        return
+    services.run_issue_accounts(job)
+
+
+@shared_task
+def delete_expired_account_workbooks_task() -> int:
+    """Hourly: one-time-password workbooks older than an hour are deleted."""
+    deleted = services.delete_expired_account_workbooks()
+    logger.info("delete_expired_account_workbooks: %s files deleted", deleted)
+    return deleted

@@ -18,6 +18,8 @@ urlpatterns = [
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="pegawai_update"),
     path("pegawai/<int:pk>/nonaktifkan/", views.pegawai_deactivate, name="pegawai_deactivate"),
     path("akun/terbitkan/", views.akun_issue, name="akun_issue"),
+    path("akun/terbitkan/<uuid:pk>/", views.akun_job, name="akun_job"),
+    path("akun/terbitkan/<uuid:pk>/unduh/", views.akun_download, name="akun_download"),
 
     # surveys, their results and answers, the needs register
     path("survei/", views.survei_list, name="survei_list"),
