@@ -192,3 +192,16 @@ def test_another_bkpsdm_admin_cannot_see_or_download_the_job(org, client, job):
 
     assert (page.status_code, download.status_code) == (404, 404)
     assert len(_private_files()) == 1
+
+
+def test_a_reset_job_never_touches_a_special_account(org, django_capture_on_commit_callbacks):
+    Pengguna.objects.filter(pk=org.kepala.akun_id).update(is_superuser=True)
+    before = dict(Pengguna.objects.values_list("pk", "password"))
+    with django_capture_on_commit_callbacks(execute=False):
+        job = services.start_issue_accounts(org.opd_a, by=org.admin.akun, reset_existing=True)
+
+    issue_accounts_task(job_id=str(job.pk))
+
+    after = dict(Pengguna.objects.values_list("pk", "password"))
+    changed = {pk for pk in before if before[pk] != after[pk]}
+    assert changed == {org.kabid.akun_id, org.kasi.akun_id, org.staf.akun_id, org.staf2.akun_id}

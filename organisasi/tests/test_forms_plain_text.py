@@ -68,3 +68,22 @@ def test_a_control_character_in_a_public_answer_gets_a_message_not_an_error_page
     assert response.status_code == 200
     assert response.context["form"].errors[f"p{teks.pk}"]
     assert Responden.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_every_organisasi_admin_form_refuses_control_characters_in_text(org, django_user_model):
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = django_user_model.objects.create_superuser("root", "rahasia-uji-123")
+    unchecked = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label != "organisasi":
+            continue
+        form_classes = [model_admin.get_form(request)] + [
+            inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)
+        ]
+        unchecked += [model.__name__ for form_class in form_classes if not checks_plain_text(form_class)]
+
+    assert unchecked == []
