@@ -90,7 +90,8 @@ def _prepare_accounts(pegawai_list, *, by, reset_existing, progress=None):
 
 def _write_accounts(prepared, *, by, reset_existing):
     """The quick half, in the caller's transaction: re-check each pegawai as it is now, then
-    store the prepared hashes. Returns (issued, skipped) like issue_accounts."""
+    store the prepared hashes. Returns (issued, skipped): (pegawai, one-time password) pairs to
+    hand over once, and (pegawai, reason) pairs."""
     fresh = Pegawai.objects.select_related("akun", "jabatan", "unit").in_bulk([item.pegawai.pk for item in prepared])
     usernames, issued, skipped = _usernames(), [], []
     for item in prepared:
@@ -115,20 +116,6 @@ def _write_accounts(prepared, *, by, reset_existing):
     return issued, skipped
 
 
-def issue_accounts(pegawai_list, *, by, reset_existing=False):
-    """Give each active pegawai a login (username = NIP) with a one-time password.
-
-    The first login forces a new password. Existing accounts are reset only on request, and
-    never those with a special role (staff, superuser, pengelola, BKPSDM, pimpinan) nor the
-    requester's own. Returns (issued, skipped): (pegawai, password) pairs to hand over once
-    (not stored in clear anywhere), and (pegawai, reason) pairs. The writes are atomic.
-    """
-    prepared, skipped = _prepare_accounts(list(pegawai_list), by=by, reset_existing=reset_existing)
-    with transaction.atomic():
-        issued, skipped_now = _write_accounts(prepared, by=by, reset_existing=reset_existing)
-    return issued, skipped + skipped_now
-
-
 @transaction.atomic
 def start_issue_accounts(unit: UnitKerja, *, by, reset_existing: bool = False) -> PenerbitanAkun:
     """Queue the issuing of accounts for the unit and every unit below it; returns the job.
@@ -145,8 +132,14 @@ def start_issue_accounts(unit: UnitKerja, *, by, reset_existing: bool = False) -
 
 
 def run_issue_accounts(job: PenerbitanAkun) -> PenerbitanAkun:
-    """Do the job: prepare the passwords, then in one transaction store the accounts, the
-    private workbook and the finished job.
+    """Do the job: give each active pegawai of the unit tree a login (username = NIP) with a
+    one-time password, and keep the passwords only in the private workbook.
+
+    The first login forces a new password. Existing accounts are reset only on request, and
+    never those with a special role (staff, superuser, pengelola, BKPSDM, pimpinan) nor the
+    requester's own; an unlinked account that carries the NIP is never adopted. The passwords
+    are prepared first (the slow part, with progress), then the accounts, the workbook and the
+    finished job are stored in one transaction.
 
     Safe to run twice (the worker acknowledges late): a finished or failed job is left alone,
     and a job cut off mid-way starts again from the beginning, since nothing is written before

@@ -205,3 +205,61 @@ def test_a_reset_job_never_touches_a_special_account(org, django_capture_on_comm
     after = dict(Pengguna.objects.values_list("pk", "password"))
     changed = {pk for pk in before if before[pk] != after[pk]}
     assert changed == {org.kabid.akun_id, org.kasi.akun_id, org.staf.akun_id, org.staf2.akun_id}
+
+
+def _run(org, unit, django_capture_on_commit_callbacks, **options):
+    with django_capture_on_commit_callbacks(execute=False):
+        job = services.start_issue_accounts(unit, by=org.admin.akun, **options)
+    issue_accounts_task(job_id=str(job.pk))
+    job.refresh_from_db()
+    return job
+
+
+def _sheets(job):
+    book = load_workbook(io.BytesIO(services.take_account_workbook(job)))
+    return {sheet.title: [row for row in sheet.iter_rows(min_row=2, values_only=True)] for sheet in book.worksheets}
+
+
+def test_only_pegawai_without_an_account_get_a_one_time_password(org, client, django_capture_on_commit_callbacks):
+    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
+
+    sheets = _sheets(_run(org, org.seksi_a, django_capture_on_commit_callbacks))
+
+    [(nip, _, _, _, password)] = sheets["Akun"]
+    assert nip == newcomer.nip
+    assert {(row[0], row[2]) for row in sheets["Dilewati"]} == {
+        (org.kasi.nip, "sudah punya akun"), (org.staf.nip, "sudah punya akun"), (org.staf2.nip, "sudah punya akun"),
+    }
+    newcomer.refresh_from_db()
+    assert (newcomer.akun.username, newcomer.akun.harus_ganti_password) == (newcomer.nip, True)
+    assert client.login(username=newcomer.nip, password=password) is True
+
+
+def test_inactive_pegawai_get_no_account(org, django_capture_on_commit_callbacks):
+    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None, aktif=False)
+
+    job = _run(org, org.seksi_a, django_capture_on_commit_callbacks)
+
+    newcomer.refresh_from_db()
+    assert (newcomer.akun, job.jumlah_diterbitkan) == (None, 0)
+
+
+def test_an_unlinked_account_with_the_same_username_is_never_adopted(org, django_capture_on_commit_callbacks):
+    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
+    Pengguna.objects.create_superuser(newcomer.nip, "rahasia-lama-123", is_active=False)
+
+    job = _run(org, org.seksi_a, django_capture_on_commit_callbacks)
+
+    assert job.jumlah_diterbitkan == 0
+    assert Pengguna.objects.get(username=newcomer.nip).is_active is False
+    assert Pengguna.objects.get(username=newcomer.nip).check_password("rahasia-lama-123") is True
+
+
+def test_a_reset_never_touches_the_requesters_own_account(org, django_capture_on_commit_callbacks):
+    Pengguna.objects.filter(pk=org.admin.akun_id).update(peran=Pengguna.Peran.PEGAWAI)
+    org.admin.akun.refresh_from_db()
+    before = Pengguna.objects.get(pk=org.admin.akun_id).password
+
+    _run(org, org.opd_b, django_capture_on_commit_callbacks, reset_existing=True)
+
+    assert Pengguna.objects.get(pk=org.admin.akun_id).password == before
