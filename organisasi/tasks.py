@@ -38,3 +38,11 @@ def delete_expired_account_workbooks_task() -> int:
     deleted = services.delete_expired_account_workbooks()
     logger.info("delete_expired_account_workbooks: %s files deleted", deleted)
     return deleted
+
+
+@shared_task
+def reshuffle_participations_task() -> int:
+    """Nightly: internal-survey participations lose the row order that followed the answers."""
+    count = services.reshuffle_participations()
+    logger.info("reshuffle_participations: %s rows rewritten", count)
+    return count

@@ -15,6 +15,7 @@ from organisasi.services.jawaban import (
     import_responden,
     parse_answer,
     parse_answers,
+    reshuffle_participations,
     submit_responden,
 )
 from organisasi.services.kebutuhan import change_kebutuhan_status, create_kebutuhan, kebutuhan_from_hasil
@@ -33,7 +34,7 @@ __all__ = [
     "create_survei", "deactivate_pegawai", "deactivate_pegawai_list", "delete_expired_account_workbooks",
     "delete_pertanyaan", "fingerprint", "generate_one_time_password", "import_dataset", "import_responden",
     "kebutuhan_from_hasil", "parse_answer", "parse_answers", "rebuild_atasan_paths",
-    "rebuild_unit_paths", "refresh_atasan", "refresh_derived_after_import", "run_issue_accounts", "save_jabatan",
+    "rebuild_unit_paths", "refresh_atasan", "refresh_derived_after_import", "reshuffle_participations", "run_issue_accounts", "save_jabatan",
     "save_pegawai", "save_pertanyaan", "save_unit", "start_issue_accounts", "submit_responden",
     "take_account_workbook", "update_survei",
 ]

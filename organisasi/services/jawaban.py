@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import hmac
+import random
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.conf import settings
@@ -163,6 +164,24 @@ def _public_marks(survei: Survei, *, tiket: str, ip_address: str, now) -> dict:
 def _date_only(now) -> datetime.datetime:
     """Midnight (WITA) of the day: an internal respondent keeps the date it answered, not the time."""
     return timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time.min))
+
+
+@transaction.atomic
+def reshuffle_participations() -> int:
+    """Write every PartisipasiSurvei again, in random order with new keys; returns how many.
+
+    A participation and its respondent are stored in the same transaction, so until this runs
+    (nightly) the database's own row order and transaction ids could pair them; afterwards the
+    participations share one transaction and have no order left to follow.
+    """
+    rows = list(PartisipasiSurvei.objects.values_list("survei_id", "pengguna_id"))
+    random.SystemRandom().shuffle(rows)
+    PartisipasiSurvei.objects.all().delete()
+    PartisipasiSurvei.objects.bulk_create(
+        [PartisipasiSurvei(survei_id=survei_id, pengguna_id=pengguna_id) for survei_id, pengguna_id in rows],
+        batch_size=2000,
+    )
+    return len(rows)
 
 
 def _clean_profil(profil: dict) -> dict:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from organisasi import services
 from organisasi.forms import new_tiket
 from organisasi.models import PartisipasiSurvei, Pengguna, Responden
+from organisasi.tasks import reshuffle_participations_task
 from organisasi.tests.factories import skm_survei
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +158,17 @@ def test_migration_0009_turns_hashes_into_participations_and_drops_the_time():
     responden = Responden.objects.get(survei_id=survei.pk)
     assert timezone.localtime(responden.diisi_pada) == timezone.make_aware(datetime.datetime(2026, 3, 4))
     assert (responden.ip_hash, responden.sesi_hash) == ("", "")
+
+
+def test_the_nightly_reshuffle_keeps_who_answered_and_forgets_the_order(org):
+    survei = skm_survei(unit=org.opd_a, internal=True)
+    for pegawai in (org.staf, org.staf2, org.kasi):
+        _submit(survei, pegawai.akun, tiket=f"tiket-{pegawai.pk}")
+    before = dict(PartisipasiSurvei.objects.values_list("pk", "pengguna"))
+
+    count = reshuffle_participations_task()
+
+    after = dict(PartisipasiSurvei.objects.values_list("pk", "pengguna"))
+    assert count == 3
+    assert sorted(after.values()) == sorted(before.values())
+    assert set(after).isdisjoint(before)
