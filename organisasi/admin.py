@@ -23,7 +23,12 @@ from organisasi.models import (
     UnitKerja,
     UnsurSkm,
 )
-from organisasi.resources import JabatanResource, KebutuhanResource, PegawaiResource, UnitKerjaResource
+from organisasi.resources import (
+    JabatanResource,
+    KebutuhanResource,
+    PegawaiResource,
+    UnitKerjaResource,
+)
 
 # The admin gives every integer column a type="number" box, which a browser may refuse or
 # misread for "1.250"; whole numbers get the same text box with a decimal keypad as decimals.
@@ -67,7 +72,9 @@ class _HistoryIsRead(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
-            raise PermissionDenied("Riwayat hanya dapat dilihat, tidak dapat dikembalikan.")
+            raise PermissionDenied(
+                "Riwayat hanya dapat dilihat, tidak dapat dikembalikan."
+            )
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
@@ -85,7 +92,9 @@ class _ImportRefreshesDerivedData:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead):
+class UnitKerjaAdmin(
+    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead
+):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -98,7 +107,9 @@ class UnitKerjaAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin,
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead):
+class JabatanAdmin(
+    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead
+):
     resource_classes = [JabatanResource]
     list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -111,9 +122,20 @@ class JabatanAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead):
+class PegawaiAdmin(
+    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead
+):
     resource_classes = [PegawaiResource]
-    list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
+    list_display = [
+        "nip",
+        "nama",
+        "status",
+        "golongan",
+        "jabatan",
+        "unit",
+        "atasan",
+        "aktif",
+    ]
     list_filter = ["status", "aktif", "jabatan__jenis"]
     search_fields = ["nip", "nama"]
     autocomplete_fields = ["jabatan", "unit", "atasan", "akun"]
@@ -124,18 +146,26 @@ class PegawaiAdmin(_PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _
         services.save_pegawai(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return False  # pegawai are deactivated (history and login follow), never deleted
+        return (
+            False  # pegawai are deactivated (history and login follow), never deleted
+        )
 
     def get_readonly_fields(self, request, obj=None):
         """The login of a pegawai whose account is special is a superuser's to change."""
         readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.akun_id and not permissions.can_change_account(request.user, obj.akun):
+        if (
+            obj is not None
+            and obj.akun_id
+            and not permissions.can_change_account(request.user, obj.akun)
+        ):
             readonly.append("akun")
         return readonly
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "akun" and not request.user.is_superuser:
-            kwargs["queryset"] = Pengguna.objects.exclude(permissions.special_accounts_q())
+            kwargs["queryset"] = Pengguna.objects.exclude(
+                permissions.special_accounts_q()
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.action(description="Nonaktifkan pegawai terpilih")
@@ -149,7 +179,15 @@ class PenggunaAdmin(_PlainText, UserAdmin):
     """Logins. A special account (superuser, staff, admin BKPSDM, pimpinan) is read-only to anyone
     but a superuser: its change form, its password form (/password/, answers 403) and deletion."""
 
-    list_display = ["username", "nama", "peran", "opd_dikelola", "is_active", "is_staff", "last_login"]
+    list_display = [
+        "username",
+        "nama",
+        "peran",
+        "opd_dikelola",
+        "is_active",
+        "is_staff",
+        "last_login",
+    ]
     list_filter = ["peran", "is_active", "is_staff"]
     search_fields = ["username", "nama", "email"]
     ordering = ["username"]
@@ -158,10 +196,29 @@ class PenggunaAdmin(_PlainText, UserAdmin):
         (None, {"fields": ["username", "password"]}),
         ("Identitas", {"fields": ["nama", "email"]}),
         ("Peran", {"fields": ["peran", "opd_dikelola", "harus_ganti_password"]}),
-        ("Akses admin", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (
+            "Akses admin",
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                ]
+            },
+        ),
         ("Waktu", {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "nama", "peran", "password1", "password2"]})]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["username", "nama", "peran", "password1", "password2"],
+            },
+        )
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         """Only a superuser grants superuser, staff status, groups or permissions."""
@@ -172,16 +229,22 @@ class PenggunaAdmin(_PlainText, UserAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or permissions.can_change_account(request.user, obj))
+        return allowed and (
+            obj is None or permissions.can_change_account(request.user, obj)
+        )
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or permissions.can_change_account(request.user, obj))
+        return allowed and (
+            obj is None or permissions.can_change_account(request.user, obj)
+        )
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "peran":
             kwargs["choices"] = [
-                (value, label) for value, label in db_field.choices if permissions.can_grant_peran(request.user, value)
+                (value, label)
+                for value, label in db_field.choices
+                if permissions.can_grant_peran(request.user, value)
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -227,10 +290,16 @@ class _ScoringLockedOnceAnswered:
         readonly = list(super().get_readonly_fields(request, obj))
         survei_answered = isinstance(obj, Survei) and _survei_answered(obj)
         pertanyaan_answered = isinstance(obj, Pertanyaan) and obj.jawaban_set.exists()
-        return readonly + self.scoring_fields if survei_answered or pertanyaan_answered else readonly
+        return (
+            readonly + self.scoring_fields
+            if survei_answered or pertanyaan_answered
+            else readonly
+        )
 
 
-class PertanyaanInline(_PlainTextInline, _ScoringLockedOnceAnswered, admin.TabularInline):
+class PertanyaanInline(
+    _PlainTextInline, _ScoringLockedOnceAnswered, admin.TabularInline
+):
     model = Pertanyaan
     extra = 0
     fields = ["urutan", "unsur", "teks", "tipe", "pilihan", "wajib", "bobot"]
@@ -243,7 +312,15 @@ class PertanyaanInline(_PlainTextInline, _ScoringLockedOnceAnswered, admin.Tabul
 class SurveiAdmin(_PlainText, _HistoryIsRead):
     """Open/closed is set on the survey's own page (its rules apply there); an answered survey stays."""
 
-    list_display = ["judul", "unit", "periode", "jenis", "status", "tanggal_buka", "tanggal_tutup"]
+    list_display = [
+        "judul",
+        "unit",
+        "periode",
+        "jenis",
+        "status",
+        "tanggal_buka",
+        "tanggal_tutup",
+    ]
     list_filter = ["jenis", "status", "internal"]
     search_fields = ["judul", "program", "unit__nama"]
     autocomplete_fields = ["unit", "survei_sebelumnya"]
@@ -284,14 +361,22 @@ class RespondenAdmin(_PlainText, _WrittenByServices, admin.ModelAdmin):
     inlines = [JawabanInline]
 
     def has_delete_permission(self, request, obj=None):
-        return not (obj is not None and _survei_answered(obj.survei)) and super().has_delete_permission(request, obj)
+        return not (
+            obj is not None and _survei_answered(obj.survei)
+        ) and super().has_delete_permission(request, obj)
 
 
 @admin.register(ImporResponden)
 class ImporRespondenAdmin(_PlainText, _WrittenByServices, admin.ModelAdmin):
     """The record of an imported file (its SHA-256 refuses the same file twice): kept as written."""
 
-    list_display = ["nama_berkas", "survei", "jumlah_responden", "diimpor_oleh", "created_at"]
+    list_display = [
+        "nama_berkas",
+        "survei",
+        "jumlah_responden",
+        "diimpor_oleh",
+        "created_at",
+    ]
     search_fields = ["nama_berkas", "survei__judul"]
     list_select_related = ["survei", "diimpor_oleh"]
 

@@ -22,10 +22,16 @@ def refresh_atasan_task(pegawai_ids=None):
 ISSUE_ACCOUNTS_LIMIT = 3 * 60 * 60
 
 
-@shared_task(soft_time_limit=ISSUE_ACCOUNTS_LIMIT, time_limit=ISSUE_ACCOUNTS_LIMIT + 300)
+@shared_task(
+    soft_time_limit=ISSUE_ACCOUNTS_LIMIT, time_limit=ISSUE_ACCOUNTS_LIMIT + 300
+)
 def issue_accounts_task(*, job_id: str) -> None:
     """Issue the accounts of one "Terbitkan akun" job (services.run_issue_accounts)."""
-    job = PenerbitanAkun.objects.select_related("unit", "diminta_oleh").filter(pk=job_id).first()
+    job = (
+        PenerbitanAkun.objects.select_related("unit", "diminta_oleh")
+        .filter(pk=job_id)
+        .first()
+    )
     if job is None:
         logger.info("issue_accounts: job %s is gone", job_id)
         return

@@ -1,7 +1,11 @@
 """Login by NIP, password change, and issuing accounts for a unit."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordMixin
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    SetPasswordMixin,
+)
 
 from core.forms import plain_text
 from organisasi import nip as nip_rules
@@ -15,11 +19,19 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label="NIP",
         max_length=30,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}),
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "inputmode": "numeric",
+            }
+        ),
     )
 
     password = forms.CharField(
-        label="Kata sandi", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label="Kata sandi",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
@@ -40,8 +52,11 @@ class GantiKataSandiForm(PasswordChangeForm):
     """
 
     old_password = forms.CharField(
-        label=PasswordChangeForm.base_fields["old_password"].label, strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+        label=PasswordChangeForm.base_fields["old_password"].label,
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "autofocus": True}
+        ),
     )
     new_password1, new_password2 = SetPasswordMixin.create_password_fields()
 
@@ -49,7 +64,9 @@ class GantiKataSandiForm(PasswordChangeForm):
         cleaned = super().clean()
         new = cleaned.get("new_password1")
         if new and self.user.check_password(new):
-            self.add_error("new_password1", "Kata sandi baru harus berbeda dari kata sandi lama.")
+            self.add_error(
+                "new_password1", "Kata sandi baru harus berbeda dari kata sandi lama."
+            )
         return cleaned
 
 
@@ -60,5 +77,6 @@ class TerbitkanAkunForm(forms.Form):
         queryset=UnitKerja.objects.filter(aktif=True).order_by("path"),
     )
     reset_existing = forms.BooleanField(
-        label="Terbitkan ulang kata sandi untuk pegawai yang sudah punya akun", required=False
+        label="Terbitkan ulang kata sandi untuk pegawai yang sudah punya akun",
+        required=False,
     )

@@ -16,29 +16,51 @@ class KebutuhanForm(forms.ModelForm):
     TIDAK_DITEMUKAN = "Tidak ada pegawai aktif dengan NIP ini di perangkat daerah unit kerja kebutuhan ini."
 
     pemilik_nip = forms.CharField(
-        label="NIP penanggung jawab", required=False, max_length=30,
+        label="NIP penanggung jawab",
+        required=False,
+        max_length=30,
         help_text="Pegawai aktif di perangkat daerah unit kerja kebutuhan ini.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
     class Meta:
         model = Kebutuhan
-        fields = ["judul", "unit", "sumber", "deskripsi", "prioritas", "pemilik_nip", "bukti"]
-        widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3}), "bukti": forms.Textarea(attrs={"rows": 5})}
+        fields = [
+            "judul",
+            "unit",
+            "sumber",
+            "deskripsi",
+            "prioritas",
+            "pemilik_nip",
+            "bukti",
+        ]
+        widgets = {
+            "deskripsi": forms.Textarea(attrs={"rows": 3}),
+            "bukti": forms.Textarea(attrs={"rows": 5}),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        units = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
+        units = permissions.managed_by(
+            UnitKerja.objects.filter(aktif=True), user, unit_field=""
+        )
         self.fields["unit"].queryset = units
         if self.instance.pemilik_id:
             self.initial["pemilik_nip"] = self.instance.pemilik.nip
 
     def clean(self):
         cleaned = super().clean()
-        nip, unit = nip_rules.normalize_nip(cleaned.get("pemilik_nip") or ""), cleaned.get("unit")
+        nip, unit = (
+            nip_rules.normalize_nip(cleaned.get("pemilik_nip") or ""),
+            cleaned.get("unit"),
+        )
         pemilik = None
         if nip and unit is not None:
-            pemilik = Pegawai.objects.active().filter(nip=nip, unit__opd_id=unit.opd_id).first()
+            pemilik = (
+                Pegawai.objects.active()
+                .filter(nip=nip, unit__opd_id=unit.opd_id)
+                .first()
+            )
             if pemilik is None:
                 self.add_error("pemilik_nip", self.TIDAK_DITEMUKAN)
         self.instance.pemilik = pemilik
@@ -48,8 +70,16 @@ class KebutuhanForm(forms.ModelForm):
 @plain_text
 class KebutuhanFilterForm(forms.Form):
     q = forms.CharField(label="Cari", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua")] + Kebutuhan.Status.choices)
-    sumber = forms.ChoiceField(label="Sumber", required=False, choices=[("", "Semua")] + Kebutuhan.Sumber.choices)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Semua")] + Kebutuhan.Status.choices,
+    )
+    sumber = forms.ChoiceField(
+        label="Sumber",
+        required=False,
+        choices=[("", "Semua")] + Kebutuhan.Sumber.choices,
+    )
 
     def filter(self, queryset):
         if not self.is_valid():

@@ -3,7 +3,11 @@
 import datetime
 import uuid
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -38,9 +42,15 @@ class Pengguna(AbstractBaseUser, PermissionsMixin):
     username = models.CharField("NIP / nama pengguna", max_length=30, unique=True)
     nama = models.CharField("nama", max_length=150, blank=True)
     email = models.EmailField("email", blank=True)
-    peran = models.CharField("peran", max_length=20, choices=STORED_PERAN, default=Peran.PEGAWAI)
+    peran = models.CharField(
+        "peran", max_length=20, choices=STORED_PERAN, default=Peran.PEGAWAI
+    )
     opd_dikelola = models.ForeignKey(
-        UnitKerja, verbose_name="OPD yang dikelola", null=True, blank=True, on_delete=models.PROTECT,
+        UnitKerja,
+        verbose_name="OPD yang dikelola",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         limit_choices_to={"jenis__in": UnitKerja.OPD_LEVEL},
         help_text="Wajib untuk Pengelola Kinerja OPD.",
     )
@@ -70,7 +80,9 @@ class Pengguna(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         if self.peran == self.Peran.PENGELOLA_OPD and not self.opd_dikelola_id:
-            raise ValidationError({"opd_dikelola": "Pengelola Kinerja OPD harus punya OPD yang dikelola."})
+            raise ValidationError(
+                {"opd_dikelola": "Pengelola Kinerja OPD harus punya OPD yang dikelola."}
+            )
 
     def get_full_name(self):
         return self.nama or self.username
@@ -104,17 +116,30 @@ class PenerbitanAkun(TimeStampedModel):
         GAGAL = "gagal", "Gagal"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.CASCADE, related_name="+")
-    reset_existing = models.BooleanField("terbitkan ulang kata sandi akun yang ada", default=False)
-    diminta_oleh = models.ForeignKey(
-        Pengguna, verbose_name="diminta oleh", on_delete=models.CASCADE, related_name="+"
+    unit = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.CASCADE, related_name="+"
     )
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
+    reset_existing = models.BooleanField(
+        "terbitkan ulang kata sandi akun yang ada", default=False
+    )
+    diminta_oleh = models.ForeignKey(
+        Pengguna,
+        verbose_name="diminta oleh",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.ANTRE
+    )
     jumlah_pegawai = BilanganBulatPositifField("jumlah akun yang disiapkan", default=0)
-    jumlah_diproses = BilanganBulatPositifField("jumlah yang sudah disiapkan", default=0)
+    jumlah_diproses = BilanganBulatPositifField(
+        "jumlah yang sudah disiapkan", default=0
+    )
     jumlah_diterbitkan = BilanganBulatPositifField("jumlah akun diterbitkan", default=0)
     jumlah_dilewati = BilanganBulatPositifField("jumlah pegawai dilewati", default=0)
-    berkas = models.CharField("berkas kata sandi (privat)", max_length=200, blank=True, editable=False)
+    berkas = models.CharField(
+        "berkas kata sandi (privat)", max_length=200, blank=True, editable=False
+    )
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
     diunduh_pada = models.DateTimeField("diunduh pada", null=True, blank=True)
     pesan = models.CharField("pesan", max_length=255, blank=True)
@@ -148,4 +173,8 @@ class PenerbitanAkun(TimeStampedModel):
     def berkas_tersedia(self, now=None) -> bool:
         """The workbook can still be downloaded: finished, not downloaded, not expired."""
         now = now or timezone.now()
-        return bool(self.berkas) and self.diunduh_pada is None and now < self.kedaluwarsa_pada
+        return (
+            bool(self.berkas)
+            and self.diunduh_pada is None
+            and now < self.kedaluwarsa_pada
+        )

@@ -14,6 +14,14 @@ from organisasi.queries.survei import (
 )
 
 __all__ = [
-    "PROFIL_FIELDS", "TEKS_TERBARU", "HasilPertanyaan", "HasilSurvei", "answer_labels", "compute_hasil",
-    "compute_profil", "has_answered", "home_context", "pegawai_totals",
+    "PROFIL_FIELDS",
+    "TEKS_TERBARU",
+    "HasilPertanyaan",
+    "HasilSurvei",
+    "answer_labels",
+    "compute_hasil",
+    "compute_profil",
+    "has_answered",
+    "home_context",
+    "pegawai_totals",
 ]

@@ -29,10 +29,14 @@ PRIVATE_FOLDER = "akun-sekali-pakai"
 
 def close_inactive_accounts() -> int:
     """Logins of inactive pegawai are closed (after deactivation, imports, admin edits)."""
-    return Pengguna.objects.filter(pegawai__aktif=False, is_active=True).update(is_active=False)
+    return Pengguna.objects.filter(pegawai__aktif=False, is_active=True).update(
+        is_active=False
+    )
 
 
-_PASSWORD_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "lI1O0o")
+_PASSWORD_ALPHABET = "".join(
+    c for c in string.ascii_letters + string.digits if c not in "lI1O0o"
+)
 
 
 def generate_one_time_password(length: int = 10) -> str:
@@ -53,7 +57,12 @@ def _account_problem(pegawai, *, reset_existing, by, usernames):
     if not reset_existing:
         return "sudah punya akun"
     account = pegawai.akun
-    if account.pk == by.pk or account.is_staff or account.is_superuser or account.peran != Pengguna.Peran.PEGAWAI:
+    if (
+        account.pk == by.pk
+        or account.is_staff
+        or account.is_superuser
+        or account.peran != Pengguna.Peran.PEGAWAI
+    ):
         return "akun berperan khusus; ganti kata sandinya lewat admin"
     return ""
 
@@ -74,7 +83,9 @@ def _prepare_accounts(pegawai_list, *, by, reset_existing, progress=None):
     for every pegawai that may get one, and the others with the reason."""
     usernames, waiting, skipped = _usernames(), [], []
     for pegawai in pegawai_list:
-        problem = _account_problem(pegawai, reset_existing=reset_existing, by=by, usernames=usernames)
+        problem = _account_problem(
+            pegawai, reset_existing=reset_existing, by=by, usernames=usernames
+        )
         if problem:
             skipped.append((pegawai, problem))
         else:
@@ -83,7 +94,9 @@ def _prepare_accounts(pegawai_list, *, by, reset_existing, progress=None):
     for done, pegawai in enumerate(waiting, start=1):
         password = generate_one_time_password()
         prepared.append(_Prepared(pegawai, password, make_password(password)))
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(waiting)):
+        if progress is not None and (
+            done % PROGRESS_EVERY == 0 or done == len(waiting)
+        ):
             progress(done, len(waiting))
     return prepared, skipped
 
@@ -92,12 +105,18 @@ def _write_accounts(prepared, *, by, reset_existing):
     """The quick half, in the caller's transaction: re-check each pegawai as it is now, then
     store the prepared hashes. Returns (issued, skipped): (pegawai, one-time password) pairs to
     hand over once, and (pegawai, reason) pairs."""
-    fresh = Pegawai.objects.select_related("akun", "jabatan", "unit").in_bulk([item.pegawai.pk for item in prepared])
+    fresh = Pegawai.objects.select_related("akun", "jabatan", "unit").in_bulk(
+        [item.pegawai.pk for item in prepared]
+    )
     usernames, issued, skipped = _usernames(), [], []
     for item in prepared:
         pegawai = fresh.get(item.pegawai.pk)
-        problem = "pegawai tidak ditemukan lagi" if pegawai is None else _account_problem(
-            pegawai, reset_existing=reset_existing, by=by, usernames=usernames
+        problem = (
+            "pegawai tidak ditemukan lagi"
+            if pegawai is None
+            else _account_problem(
+                pegawai, reset_existing=reset_existing, by=by, usernames=usernames
+            )
         )
         if problem:
             skipped.append((pegawai or item.pegawai, problem))
@@ -117,14 +136,18 @@ def _write_accounts(prepared, *, by, reset_existing):
 
 
 @transaction.atomic
-def start_issue_accounts(unit: UnitKerja, *, by, reset_existing: bool = False) -> PenerbitanAkun:
+def start_issue_accounts(
+    unit: UnitKerja, *, by, reset_existing: bool = False
+) -> PenerbitanAkun:
     """Queue the issuing of accounts for the unit and every unit below it; returns the job.
 
     The work (one PBKDF2 hash per account) runs in a Celery worker after this transaction
     commits; the job row carries its status and progress.
     """
     job = PenerbitanAkun.objects.create(
-        unit=unit, reset_existing=reset_existing, diminta_oleh=by,
+        unit=unit,
+        reset_existing=reset_existing,
+        diminta_oleh=by,
         jumlah_pegawai=Pegawai.objects.active().in_unit_tree(unit).count(),
     )
     tasks.issue_accounts_task.delay_on_commit(job_id=str(job.pk))
@@ -145,27 +168,36 @@ def run_issue_accounts(job: PenerbitanAkun) -> PenerbitanAkun:
     and a job cut off mid-way starts again from the beginning, since nothing is written before
     the last step; of two runs at once, the first to finish wins and the other writes nothing.
     """
-    claimed = PenerbitanAkun.objects.filter(pk=job.pk, status__in=[Status.ANTRE, Status.BERJALAN]).update(
-        status=Status.BERJALAN, jumlah_diproses=0
-    )
+    claimed = PenerbitanAkun.objects.filter(
+        pk=job.pk, status__in=[Status.ANTRE, Status.BERJALAN]
+    ).update(status=Status.BERJALAN, jumlah_diproses=0)
     if not claimed:
         return job
     pegawai_list = list(
-        Pegawai.objects.active().in_unit_tree(job.unit).select_related("akun", "jabatan", "unit").order_by("nip")
+        Pegawai.objects.active()
+        .in_unit_tree(job.unit)
+        .select_related("akun", "jabatan", "unit")
+        .order_by("nip")
     )
 
     def progress(done, total):
-        PenerbitanAkun.objects.filter(pk=job.pk).update(jumlah_diproses=done, jumlah_pegawai=total)
+        PenerbitanAkun.objects.filter(pk=job.pk).update(
+            jumlah_diproses=done, jumlah_pegawai=total
+        )
 
     try:
         prepared, skipped = _prepare_accounts(
-            pegawai_list, by=job.diminta_oleh, reset_existing=job.reset_existing, progress=progress
+            pegawai_list,
+            by=job.diminta_oleh,
+            reset_existing=job.reset_existing,
+            progress=progress,
         )
         _finish(job, prepared, skipped)
     except Exception:
         logger.exception("Penerbitan akun %s gagal", job.pk)
         PenerbitanAkun.objects.filter(pk=job.pk, status=Status.BERJALAN).update(
-            status=Status.GAGAL, pesan="Terjadi kesalahan; tidak ada akun yang diterbitkan. Coba lagi."
+            status=Status.GAGAL,
+            pesan="Terjadi kesalahan; tidak ada akun yang diterbitkan. Coba lagi.",
         )
     job.refresh_from_db()
     return job
@@ -178,13 +210,21 @@ def _finish(job, prepared, skipped):
             locked = PenerbitanAkun.objects.select_for_update().get(pk=job.pk)
             if locked.status != Status.BERJALAN:
                 return  # another run finished first
-            issued, skipped_now = _write_accounts(prepared, by=job.diminta_oleh, reset_existing=job.reset_existing)
+            issued, skipped_now = _write_accounts(
+                prepared, by=job.diminta_oleh, reset_existing=job.reset_existing
+            )
             skipped = skipped + skipped_now
             if issued:
-                saved = storage.save(f"{job.pk}-{secrets.token_hex(4)}.xlsx", ContentFile(accounts_workbook(issued, skipped)))
+                saved = storage.save(
+                    f"{job.pk}-{secrets.token_hex(4)}.xlsx",
+                    ContentFile(accounts_workbook(issued, skipped)),
+                )
             locked.status = Status.SELESAI
             locked.berkas = saved
-            locked.jumlah_diterbitkan, locked.jumlah_dilewati = len(issued), len(skipped)
+            locked.jumlah_diterbitkan, locked.jumlah_dilewati = (
+                len(issued),
+                len(skipped),
+            )
             locked.jumlah_diproses = locked.jumlah_pegawai = len(prepared)
             locked.selesai_pada = timezone.now()
             locked.save()
@@ -203,18 +243,26 @@ def take_account_workbook(job: PenerbitanAkun, *, now=None) -> bytes:
     now = now or timezone.now()
     if job.berkas and not job.berkas_tersedia(now) and job.diunduh_pada is None:
         _delete_workbook(job)
-        raise ValidationError("Berkas kata sandi sudah kedaluwarsa dan dihapus. Terbitkan ulang kata sandinya.")
-    claimed = PenerbitanAkun.objects.filter(pk=job.pk, diunduh_pada__isnull=True).exclude(berkas="").update(
-        diunduh_pada=now, berkas=""
+        raise ValidationError(
+            "Berkas kata sandi sudah kedaluwarsa dan dihapus. Terbitkan ulang kata sandinya."
+        )
+    claimed = (
+        PenerbitanAkun.objects.filter(pk=job.pk, diunduh_pada__isnull=True)
+        .exclude(berkas="")
+        .update(diunduh_pada=now, berkas="")
     )
     if not claimed:
-        raise ValidationError("Berkas kata sandi hanya dapat diunduh satu kali dan sudah diunduh.")
+        raise ValidationError(
+            "Berkas kata sandi hanya dapat diunduh satu kali dan sudah diunduh."
+        )
     storage = _storage()
     try:
         with storage.open(job.berkas, "rb") as handle:
             content = handle.read()
     except FileNotFoundError:
-        raise ValidationError("Berkas kata sandi tidak ditemukan lagi. Terbitkan ulang kata sandinya.") from None
+        raise ValidationError(
+            "Berkas kata sandi tidak ditemukan lagi. Terbitkan ulang kata sandinya."
+        ) from None
     finally:
         storage.delete(job.berkas)
     return content
@@ -225,14 +273,22 @@ def delete_expired_account_workbooks(*, now=None) -> int:
     by a worker that stopped mid-way. Returns how many files went."""
     now = now or timezone.now()
     deleted = 0
-    for job in PenerbitanAkun.objects.exclude(berkas="").filter(selesai_pada__lt=now - PenerbitanAkun.BERKAS_BERLAKU):
+    for job in PenerbitanAkun.objects.exclude(berkas="").filter(
+        selesai_pada__lt=now - PenerbitanAkun.BERKAS_BERLAKU
+    ):
         _delete_workbook(job)
         deleted += 1
     storage = _storage()
-    referenced = set(PenerbitanAkun.objects.exclude(berkas="").values_list("berkas", flat=True))
+    referenced = set(
+        PenerbitanAkun.objects.exclude(berkas="").values_list("berkas", flat=True)
+    )
     if Path(storage.location).is_dir():
         for name in storage.listdir("")[1]:
-            if name not in referenced and storage.get_modified_time(name) < now - PenerbitanAkun.BERKAS_BERLAKU:
+            if (
+                name not in referenced
+                and storage.get_modified_time(name)
+                < now - PenerbitanAkun.BERKAS_BERLAKU
+            ):
                 storage.delete(name)
                 deleted += 1
     return deleted
@@ -247,7 +303,9 @@ def _delete_workbook(job):
 def _storage() -> FileSystemStorage:
     """A private folder under MEDIA_ROOT that no URL serves; files readable by the app's user only."""
     return FileSystemStorage(
-        location=Path(settings.MEDIA_ROOT) / PRIVATE_FOLDER, file_permissions_mode=0o600, directory_permissions_mode=0o700
+        location=Path(settings.MEDIA_ROOT) / PRIVATE_FOLDER,
+        file_permissions_mode=0o600,
+        directory_permissions_mode=0o700,
     )
 
 

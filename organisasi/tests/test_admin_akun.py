@@ -9,14 +9,20 @@ from organisasi.tests.factories import PegawaiFactory, PenggunaFactory
 
 pytestmark = pytest.mark.django_db
 
-NEW_PASSWORD = {"password1": "Ambil-Alih-2026!", "password2": "Ambil-Alih-2026!", "usable_password": "true"}
+NEW_PASSWORD = {
+    "password1": "Ambil-Alih-2026!",
+    "password2": "Ambil-Alih-2026!",
+    "usable_password": "true",
+}
 
 
 @pytest.fixture
 def bkpsdm(org, client):
     """Admin BKPSDM as a Django staff user with every organisasi and auth permission (the widest grant)."""
     group = Group.objects.create(name="Admin BKPSDM uji")
-    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=["organisasi", "auth"]))
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=["organisasi", "auth"])
+    )
     account = org.admin.akun
     account.is_staff = True
     account.save()
@@ -54,7 +60,9 @@ def test_bkpsdm_cannot_set_the_superusers_password_in_the_admin(org, bkpsdm):
 def test_bkpsdm_cannot_set_the_password_of_an_admin_account(org, bkpsdm, kind):
     account = _special(kind, org)
 
-    response = bkpsdm.post(reverse("admin:auth_user_password_change", args=[account.pk]), NEW_PASSWORD)
+    response = bkpsdm.post(
+        reverse("admin:auth_user_password_change", args=[account.pk]), NEW_PASSWORD
+    )
 
     account.refresh_from_db()
     assert response.status_code == 403
@@ -67,11 +75,16 @@ def test_bkpsdm_sees_an_admin_account_read_only(org, bkpsdm, kind):
     url = reverse("admin:organisasi_pengguna_change", args=[account.pk])
 
     page = bkpsdm.get(url)
-    posted = bkpsdm.post(url, {"username": account.username, "peran": "pegawai", "is_active": ""})
+    posted = bkpsdm.post(
+        url, {"username": account.username, "peran": "pegawai", "is_active": ""}
+    )
 
     account.refresh_from_db()
     assert page.status_code == 200
-    assert 'name="username"' not in page.content.decode() and 'name="peran"' not in page.content.decode()
+    assert (
+        'name="username"' not in page.content.decode()
+        and 'name="peran"' not in page.content.decode()
+    )
     assert posted.status_code == 403
     assert account.is_active is True
 
@@ -80,10 +93,17 @@ def test_bkpsdm_sees_an_admin_account_read_only(org, bkpsdm, kind):
 def test_bkpsdm_cannot_delete_an_admin_account(org, bkpsdm, kind):
     account = _special(kind, org)
 
-    single = bkpsdm.post(reverse("admin:organisasi_pengguna_delete", args=[account.pk]), {"post": "yes"})
-    bulk = bkpsdm.post(reverse("admin:organisasi_pengguna_changelist"), {
-        "action": "delete_selected", "_selected_action": [account.pk], "post": "yes",
-    })
+    single = bkpsdm.post(
+        reverse("admin:organisasi_pengguna_delete", args=[account.pk]), {"post": "yes"}
+    )
+    bulk = bkpsdm.post(
+        reverse("admin:organisasi_pengguna_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [account.pk],
+            "post": "yes",
+        },
+    )
 
     assert single.status_code == 403
     assert bulk.status_code in (200, 302, 403)
@@ -91,21 +111,36 @@ def test_bkpsdm_cannot_delete_an_admin_account(org, bkpsdm, kind):
 
 
 def test_bkpsdm_still_resets_a_plain_pegawai_password_in_the_admin(org, bkpsdm):
-    response = bkpsdm.post(reverse("admin:auth_user_password_change", args=[org.staf.akun_id]), NEW_PASSWORD)
+    response = bkpsdm.post(
+        reverse("admin:auth_user_password_change", args=[org.staf.akun_id]),
+        NEW_PASSWORD,
+    )
 
     assert response.status_code == 302
-    assert Pengguna.objects.get(pk=org.staf.akun_id).check_password("Ambil-Alih-2026!") is True
+    assert (
+        Pengguna.objects.get(pk=org.staf.akun_id).check_password("Ambil-Alih-2026!")
+        is True
+    )
 
 
-@pytest.mark.parametrize("peran", [Pengguna.Peran.ADMIN_BKPSDM, Pengguna.Peran.PIMPINAN])
+@pytest.mark.parametrize(
+    "peran", [Pengguna.Peran.ADMIN_BKPSDM, Pengguna.Peran.PIMPINAN]
+)
 def test_bkpsdm_cannot_grant_a_city_wide_role_in_the_admin(org, bkpsdm, peran):
     account = org.staf.akun
     url = reverse("admin:organisasi_pengguna_change", args=[account.pk])
 
-    response = bkpsdm.post(url, {
-        "username": account.username, "nama": account.nama, "peran": peran, "is_active": "on",
-        "date_joined_0": "2026-01-01", "date_joined_1": "08:00:00",
-    })
+    response = bkpsdm.post(
+        url,
+        {
+            "username": account.username,
+            "nama": account.nama,
+            "peran": peran,
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "08:00:00",
+        },
+    )
 
     account.refresh_from_db()
     assert response.status_code == 200  # the form again, with the refused choice marked
@@ -113,23 +148,38 @@ def test_bkpsdm_cannot_grant_a_city_wide_role_in_the_admin(org, bkpsdm, peran):
 
 
 def test_a_superuser_may_grant_a_city_wide_role_in_the_admin(org, client):
-    client.force_login(Pengguna.objects.create_superuser("pemelihara", "rahasia-uji-123"))
+    client.force_login(
+        Pengguna.objects.create_superuser("pemelihara", "rahasia-uji-123")
+    )
     account = org.staf.akun
 
-    client.post(reverse("admin:organisasi_pengguna_change", args=[account.pk]), {
-        "username": account.username, "nama": account.nama, "peran": Pengguna.Peran.PIMPINAN, "is_active": "on",
-        "date_joined_0": "2026-01-01", "date_joined_1": "08:00:00",
-    })
+    client.post(
+        reverse("admin:organisasi_pengguna_change", args=[account.pk]),
+        {
+            "username": account.username,
+            "nama": account.nama,
+            "peran": Pengguna.Peran.PIMPINAN,
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "08:00:00",
+        },
+    )
 
     account.refresh_from_db()
     assert account.peran == Pengguna.Peran.PIMPINAN
 
 
-def test_bkpsdm_cannot_attach_the_superuser_login_to_a_pegawai_in_the_admin(org, bkpsdm):
+def test_bkpsdm_cannot_attach_the_superuser_login_to_a_pegawai_in_the_admin(
+    org, bkpsdm
+):
     root = Pengguna.objects.create_superuser("pemelihara", "rahasia-uji-123")
     pegawai = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
 
-    form = bkpsdm.get(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk])).context["adminform"].form
+    form = (
+        bkpsdm.get(reverse("admin:organisasi_pegawai_change", args=[pegawai.pk]))
+        .context["adminform"]
+        .form
+    )
 
     assert form.fields["akun"].queryset.filter(pk=root.pk).exists() is False
     assert form.fields["akun"].queryset.filter(pk=org.staf2.akun_id).exists() is True
@@ -144,7 +194,10 @@ def test_bkpsdm_sees_the_login_of_an_admins_pegawai_record_read_only(org, bkpsdm
 def test_only_a_superuser_edits_groups_in_the_admin(org, bkpsdm):
     group = Group.objects.get(name="Admin BKPSDM uji")
 
-    response = bkpsdm.post(reverse("admin:auth_group_change", args=[group.pk]), {"name": "Semua", "permissions": []})
+    response = bkpsdm.post(
+        reverse("admin:auth_group_change", args=[group.pk]),
+        {"name": "Semua", "permissions": []},
+    )
 
     assert response.status_code == 403
     assert group.permissions.count() > 0

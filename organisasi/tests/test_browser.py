@@ -8,7 +8,9 @@ from organisasi.tests.factories import PegawaiFactory
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
-def test_asn_logs_in_by_nip_searches_directory_and_opens_profile(org, live_server, phone_page):
+def test_asn_logs_in_by_nip_searches_directory_and_opens_profile(
+    org, live_server, phone_page
+):
     page = phone_page
 
     login_in_browser(page, live_server, org.staf.nip)
@@ -22,11 +24,15 @@ def test_asn_logs_in_by_nip_searches_directory_and_opens_profile(org, live_serve
     assert "Staf A1" in page.locator("main").inner_text()
 
 
-def test_the_account_job_page_follows_the_job_until_the_download_is_offered(org, live_server, desktop_page):
+def test_the_account_job_page_follows_the_job_until_the_download_is_offered(
+    org, live_server, desktop_page
+):
     PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
     page = desktop_page
     login_in_browser(page, live_server, org.admin.nip)
-    job = PenerbitanAkun.objects.create(unit=org.opd_a, diminta_oleh=org.admin.akun)  # as queued, no broker here
+    job = PenerbitanAkun.objects.create(
+        unit=org.opd_a, diminta_oleh=org.admin.akun
+    )  # as queued, no broker here
     page.goto(f"{live_server.url}{job.get_absolute_url()}")
     page.wait_for_selector("text=Menunggu giliran")
 

@@ -25,7 +25,14 @@ from organisasi.forms import (
     TerbitkanAkunForm,
     UnitKerjaForm,
 )
-from organisasi.models import Jabatan, MutuPelayanan, Pengguna, Pertanyaan, Survei, UnsurSkm
+from organisasi.models import (
+    Jabatan,
+    MutuPelayanan,
+    Pengguna,
+    Pertanyaan,
+    Survei,
+    UnsurSkm,
+)
 from organisasi.tests.factories import PertanyaanFactory, SurveiFactory, skm_survei
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +41,9 @@ NUMERIC_FORM_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)
 
 
 def _root():
-    return Pengguna.objects.filter(is_superuser=True).first() or Pengguna.objects.create_superuser("root", "x-12345678")
+    return Pengguna.objects.filter(
+        is_superuser=True
+    ).first() or Pengguna.objects.create_superuser("root", "x-12345678")
 
 
 def _admin_form(model, obj=None):
@@ -78,27 +87,84 @@ def _question(form):
 
 WHOLE = [("1.250", 1250), ("12", 12)]
 DECIMAL = [("95,5", Decimal("95.5")), ("1.250,75", Decimal("1250.75"))]
-BAND = [("95,5", Decimal("95.5")), ("88,31", Decimal("88.31"))]  # an IKM band has at most 5 digits
+BAND = [
+    ("95,5", Decimal("95.5")),
+    ("88,31", Decimal("88.31")),
+]  # an IKM band has at most 5 digits
 WEIGHT = [("0,1111", Decimal("0.1111")), ("0,5", Decimal("0.5"))]
 AMBIGUOUS_WHOLE = ["2,5", "1,250.75"]
 AMBIGUOUS_DECIMAL = ["1,250.75", "1,250,000", "12,3,4"]
 
 # (case, build(org) → a function data → bound form, field name or a function finding it, typed → stored, refused)
 FIELDS = [
-    ("SurveiForm.target_responden", _survei_form, "target_responden", WHOLE, AMBIGUOUS_WHOLE),
+    (
+        "SurveiForm.target_responden",
+        _survei_form,
+        "target_responden",
+        WHOLE,
+        AMBIGUOUS_WHOLE,
+    ),
     ("SurveiForm.bobot unsur", _survei_form, _first_bobot, WEIGHT, AMBIGUOUS_DECIMAL),
-    ("PertanyaanForm.bobot", lambda org: PertanyaanForm, "bobot", WEIGHT, AMBIGUOUS_DECIMAL),
-    ("JabatanForm.kelas_jabatan", lambda org: JabatanForm, "kelas_jabatan", WHOLE, AMBIGUOUS_WHOLE),
+    (
+        "PertanyaanForm.bobot",
+        lambda org: PertanyaanForm,
+        "bobot",
+        WEIGHT,
+        AMBIGUOUS_DECIMAL,
+    ),
+    (
+        "JabatanForm.kelas_jabatan",
+        lambda org: JabatanForm,
+        "kelas_jabatan",
+        WHOLE,
+        AMBIGUOUS_WHOLE,
+    ),
     ("JawabanForm.jawaban angka", _jawaban_form, _question, DECIMAL, AMBIGUOUS_DECIMAL),
-    ("admin MutuPelayanan.batas_bawah", _admin(MutuPelayanan), "batas_bawah", BAND, AMBIGUOUS_DECIMAL),
-    ("admin MutuPelayanan.batas_atas", _admin(MutuPelayanan), "batas_atas", BAND, AMBIGUOUS_DECIMAL),
+    (
+        "admin MutuPelayanan.batas_bawah",
+        _admin(MutuPelayanan),
+        "batas_bawah",
+        BAND,
+        AMBIGUOUS_DECIMAL,
+    ),
+    (
+        "admin MutuPelayanan.batas_atas",
+        _admin(MutuPelayanan),
+        "batas_atas",
+        BAND,
+        AMBIGUOUS_DECIMAL,
+    ),
     ("admin UnsurSkm.urutan", _admin(UnsurSkm), "urutan", WHOLE, AMBIGUOUS_WHOLE),
     ("admin Pertanyaan.urutan", _admin(Pertanyaan), "urutan", WHOLE, AMBIGUOUS_WHOLE),
     ("admin Pertanyaan.bobot", _admin(Pertanyaan), "bobot", WEIGHT, AMBIGUOUS_DECIMAL),
-    ("admin Survei.target_responden", _admin(Survei), "target_responden", WHOLE, AMBIGUOUS_WHOLE),
-    ("admin Jabatan.kelas_jabatan", _admin(Jabatan), "kelas_jabatan", WHOLE, AMBIGUOUS_WHOLE),
-    ("admin Survei pertanyaan inline.urutan", _inline, "urutan", WHOLE, AMBIGUOUS_WHOLE),
-    ("admin Survei pertanyaan inline.bobot", _inline, "bobot", WEIGHT, AMBIGUOUS_DECIMAL),
+    (
+        "admin Survei.target_responden",
+        _admin(Survei),
+        "target_responden",
+        WHOLE,
+        AMBIGUOUS_WHOLE,
+    ),
+    (
+        "admin Jabatan.kelas_jabatan",
+        _admin(Jabatan),
+        "kelas_jabatan",
+        WHOLE,
+        AMBIGUOUS_WHOLE,
+    ),
+    (
+        "admin Survei pertanyaan inline.urutan",
+        _inline,
+        "urutan",
+        WHOLE,
+        AMBIGUOUS_WHOLE,
+    ),
+    (
+        "admin Survei pertanyaan inline.bobot",
+        _inline,
+        "bobot",
+        WEIGHT,
+        AMBIGUOUS_DECIMAL,
+    ),
 ]
 IDS = [case[0] for case in FIELDS]
 PARAMS = ("case", "build", "field", "typed", "refused")
@@ -116,7 +182,9 @@ def _bound(make, field, typed):
 
 
 @pytest.mark.parametrize(PARAMS, FIELDS, ids=IDS)
-def test_a_numeric_input_reads_the_indonesian_format(org, case, build, field, typed, refused):
+def test_a_numeric_input_reads_the_indonesian_format(
+    org, case, build, field, typed, refused
+):
     make = build(org)
 
     for text, value in typed:
@@ -127,7 +195,9 @@ def test_a_numeric_input_reads_the_indonesian_format(org, case, build, field, ty
 
 
 @pytest.mark.parametrize(PARAMS, FIELDS, ids=IDS)
-def test_a_numeric_input_refuses_what_it_cannot_read_one_way_only(org, case, build, field, typed, refused):
+def test_a_numeric_input_refuses_what_it_cannot_read_one_way_only(
+    org, case, build, field, typed, refused
+):
     make = build(org)
 
     for text in refused:
@@ -137,7 +207,9 @@ def test_a_numeric_input_refuses_what_it_cannot_read_one_way_only(org, case, bui
 
 
 @pytest.mark.parametrize(PARAMS, FIELDS, ids=IDS)
-def test_a_numeric_input_is_a_text_box_with_a_decimal_keypad(org, case, build, field, typed, refused):
+def test_a_numeric_input_is_a_text_box_with_a_decimal_keypad(
+    org, case, build, field, typed, refused
+):
     form = build(org)()
     html = str(form[_field_name(form, field)])
 
@@ -148,9 +220,18 @@ def _every_form(org):
     survei = skm_survei(unit=org.opd_a)
     PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.ANGKA, urutan=99)
     forms_ = [
-        SurveiForm(instance=survei, user=org.admin.akun), PertanyaanForm(), JabatanForm(), UnitKerjaForm(),
-        PegawaiForm(), KebutuhanForm(user=org.admin.akun), KebutuhanFilterForm(), PegawaiFilterForm(user=org.admin.akun),
-        TerbitkanAkunForm(), ImportRespondenForm(), LoginForm(), GantiKataSandiForm(org.staf.akun),
+        SurveiForm(instance=survei, user=org.admin.akun),
+        PertanyaanForm(),
+        JabatanForm(),
+        UnitKerjaForm(),
+        PegawaiForm(),
+        KebutuhanForm(user=org.admin.akun),
+        KebutuhanFilterForm(),
+        PegawaiFilterForm(user=org.admin.akun),
+        TerbitkanAkunForm(),
+        ImportRespondenForm(),
+        LoginForm(),
+        GantiKataSandiForm(org.staf.akun),
         JawabanForm(survei=survei, pertanyaan_list=survei.pertanyaan_set.all()),
     ]
     request = RequestFactory().get("/admin/")
@@ -158,11 +239,16 @@ def _every_form(org):
     for model, model_admin in admin.site._registry.items():
         if model._meta.app_label == "organisasi":
             forms_.append(model_admin.get_form(request)())
-            forms_ += [inline.get_formset(request).form() for inline in model_admin.get_inline_instances(request)]
+            forms_ += [
+                inline.get_formset(request).form()
+                for inline in model_admin.get_inline_instances(request)
+            ]
     return forms_
 
 
-def test_every_numeric_field_of_every_organisasi_form_and_admin_form_reads_the_indonesian_format(org):
+def test_every_numeric_field_of_every_organisasi_form_and_admin_form_reads_the_indonesian_format(
+    org,
+):
     numeric = [
         (type(form).__name__, name, type(field).__name__)
         for form in _every_form(org)
@@ -171,7 +257,11 @@ def test_every_numeric_field_of_every_organisasi_form_and_admin_form_reads_the_i
     ]
 
     assert numeric  # the walk found the numeric fields
-    assert [entry for entry in numeric if entry[2] not in (AngkaField.__name__, BilanganBulatField.__name__)] == []
+    assert [
+        entry
+        for entry in numeric
+        if entry[2] not in (AngkaField.__name__, BilanganBulatField.__name__)
+    ] == []
 
 
 def test_the_survey_edit_form_shows_stored_numbers_as_typed(org):
@@ -186,7 +276,9 @@ def test_the_survey_edit_form_shows_stored_numbers_as_typed(org):
 
 
 def test_the_question_edit_form_shows_its_weight_as_typed(org):
-    pertanyaan = PertanyaanFactory(tipe=Pertanyaan.Tipe.UNSUR_SKM, bobot=Decimal("0.5000"))
+    pertanyaan = PertanyaanFactory(
+        tipe=Pertanyaan.Tipe.UNSUR_SKM, bobot=Decimal("0.5000")
+    )
 
     assert 'value="0,5"' in str(PertanyaanForm(instance=pertanyaan)["bobot"])
 
@@ -197,7 +289,9 @@ def test_the_admin_shows_a_quality_band_as_typed(org, client):
     client.force_login(_root())
     band = MutuPelayanan.objects.get(mutu="A")
 
-    page = client.get(reverse("admin:organisasi_mutupelayanan_change", args=[band.pk])).content.decode()
+    page = client.get(
+        reverse("admin:organisasi_mutupelayanan_change", args=[band.pk])
+    ).content.decode()
 
     assert 'value="88,31"' in page
 
@@ -207,6 +301,11 @@ def test_a_numeric_answer_in_a_response_file_reads_the_indonesian_format(org):
 
     angka = PertanyaanFactory(tipe=Pertanyaan.Tipe.ANGKA)
 
-    assert [services.parse_answer(angka, typed).nilai for typed in ("1.250,75", "95,5", 12.5)] == [
-        Decimal("1250.75"), Decimal("95.50"), Decimal("12.50"),
+    assert [
+        services.parse_answer(angka, typed).nilai
+        for typed in ("1.250,75", "95,5", 12.5)
+    ] == [
+        Decimal("1250.75"),
+        Decimal("95.50"),
+        Decimal("12.50"),
     ]

@@ -20,8 +20,11 @@ def _form_classes():
     for module_info in pkgutil.iter_modules(organisasi.forms.__path__):
         module = importlib.import_module(f"organisasi.forms.{module_info.name}")
         found += [
-            value for value in vars(module).values()
-            if isinstance(value, type) and issubclass(value, forms.BaseForm) and value.__module__ == module.__name__
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, forms.BaseForm)
+            and value.__module__ == module.__name__
         ]
     return found
 
@@ -32,10 +35,19 @@ FORM_CLASSES = _form_classes()
 def test_the_walk_finds_the_forms():
     names = {form_class.__name__ for form_class in FORM_CLASSES}
 
-    assert {"SurveiForm", "PertanyaanForm", "JawabanForm", "KebutuhanForm", "PegawaiForm", "LoginForm"} <= names
+    assert {
+        "SurveiForm",
+        "PertanyaanForm",
+        "JawabanForm",
+        "KebutuhanForm",
+        "PegawaiForm",
+        "LoginForm",
+    } <= names
 
 
-@pytest.mark.parametrize("form_class", FORM_CLASSES, ids=[form_class.__name__ for form_class in FORM_CLASSES])
+@pytest.mark.parametrize(
+    "form_class", FORM_CLASSES, ids=[form_class.__name__ for form_class in FORM_CLASSES]
+)
 def test_every_organisasi_form_refuses_control_characters_in_text(form_class):
     assert checks_plain_text(form_class) is True
 
@@ -49,7 +61,11 @@ def test_a_free_text_answer_field_refuses_control_characters(org):
     survei = SurveiFactory(unit=org.opd_a)
     teks = PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.TEKS, urutan=1)
 
-    form = JawabanForm({f"p{teks.pk}": "baik\x1b[31m", "tiket": new_tiket(survei)}, survei=survei, pertanyaan_list=[teks])
+    form = JawabanForm(
+        {f"p{teks.pk}": "baik\x1b[31m", "tiket": new_tiket(survei)},
+        survei=survei,
+        pertanyaan_list=[teks],
+    )
 
     assert form.is_valid() is False
     assert "karakter kendali" in form.errors[f"p{teks.pk}"][0]
@@ -57,13 +73,19 @@ def test_a_free_text_answer_field_refuses_control_characters(org):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("control", ["\x00", "\x1b", "\x07"], ids=["NUL", "ESC", "BEL"])
-def test_a_control_character_in_a_public_answer_gets_a_message_not_an_error_page(client, org, control):
+def test_a_control_character_in_a_public_answer_gets_a_message_not_an_error_page(
+    client, org, control
+):
     survei = SurveiFactory(unit=org.opd_a)
     teks = PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.TEKS, urutan=1)
 
-    response = client.post(reverse("publik:jawab", args=[survei.token]), {
-        f"p{teks.pk}": f"Pelayanan{control} cepat", "tiket": new_tiket(survei),
-    })
+    response = client.post(
+        reverse("publik:jawab", args=[survei.token]),
+        {
+            f"p{teks.pk}": f"Pelayanan{control} cepat",
+            "tiket": new_tiket(survei),
+        },
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors[f"p{teks.pk}"]
@@ -71,7 +93,9 @@ def test_a_control_character_in_a_public_answer_gets_a_message_not_an_error_page
 
 
 @pytest.mark.django_db
-def test_every_organisasi_admin_form_refuses_control_characters_in_text(org, django_user_model):
+def test_every_organisasi_admin_form_refuses_control_characters_in_text(
+    org, django_user_model
+):
     from django.contrib import admin
     from django.test import RequestFactory
 
@@ -82,8 +106,13 @@ def test_every_organisasi_admin_form_refuses_control_characters_in_text(org, dja
         if model._meta.app_label != "organisasi":
             continue
         form_classes = [model_admin.get_form(request)] + [
-            inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)
+            inline.get_formset(request).form
+            for inline in model_admin.get_inline_instances(request)
         ]
-        unchecked += [model.__name__ for form_class in form_classes if not checks_plain_text(form_class)]
+        unchecked += [
+            model.__name__
+            for form_class in form_classes
+            if not checks_plain_text(form_class)
+        ]
 
     assert unchecked == []

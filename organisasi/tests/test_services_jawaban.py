@@ -14,12 +14,20 @@ pytestmark = pytest.mark.django_db
 
 def _submit(survei, raw, tiket="tiket-1", **kwargs):
     return services.submit_responden(
-        survei, raw_answers=raw, profil={"usia": "30-39"}, tiket=tiket, ip_address="10.0.0.1", **kwargs
+        survei,
+        raw_answers=raw,
+        profil={"usia": "30-39"},
+        tiket=tiket,
+        ip_address="10.0.0.1",
+        **kwargs,
     )
 
 
 def _raw(survei, values):
-    return {p.pk: v for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)}
+    return {
+        p.pk: v
+        for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)
+    }
 
 
 def test_submit_responden_stores_the_respondent_and_every_answer():
@@ -39,7 +47,9 @@ def test_submit_responden_rejects_an_answer_outside_the_scale_and_stores_nothing
     with pytest.raises(ValidationError) as error:
         _submit(survei, _raw(survei, ["5"] + ["4"] * 8))
 
-    assert error.value.message_dict == {first.pk: ["Jawaban harus berupa angka bulat 1 sampai 4."]}
+    assert error.value.message_dict == {
+        first.pk: ["Jawaban harus berupa angka bulat 1 sampai 4."]
+    }
     assert Responden.objects.count() == 0
     assert Jawaban.objects.count() == 0
 
@@ -50,7 +60,9 @@ def test_submit_responden_rejects_a_missing_required_answer():
     with pytest.raises(ValidationError) as error:
         _submit(survei, _raw(survei, [""] + ["4"] * 8))
 
-    assert list(error.value.message_dict.values()) == [["Pertanyaan ini wajib dijawab."]]
+    assert list(error.value.message_dict.values()) == [
+        ["Pertanyaan ini wajib dijawab."]
+    ]
     assert Responden.objects.count() == 0
 
 
@@ -98,7 +110,11 @@ def test_parse_answer_accepts_ya_tidak_words_and_decimal_commas():
 def test_migration_0009_reads_the_account_hashes_as_migration_0005_wrote_them():
     import importlib
 
-    written = importlib.import_module("organisasi.migrations.0005_responden_akun_hash").account_fingerprint
-    read = importlib.import_module("organisasi.migrations.0009_partisipasi_survei").account_fingerprint
+    written = importlib.import_module(
+        "organisasi.migrations.0005_responden_akun_hash"
+    ).account_fingerprint
+    read = importlib.import_module(
+        "organisasi.migrations.0009_partisipasi_survei"
+    ).account_fingerprint
 
     assert read(42) == written(42)

@@ -20,10 +20,14 @@ from organisasi.models import PenerbitanAkun
 def akun_issue(request):
     """BKPSDM starts issuing one-time passwords for a unit's employees; the job page follows it."""
     permissions.require(permissions.can_manage_organisasi(request.user))
-    form = TerbitkanAkunForm(request.POST or None, initial={"unit": request.GET.get("unit")})
+    form = TerbitkanAkunForm(
+        request.POST or None, initial={"unit": request.GET.get("unit")}
+    )
     if form.is_valid():
         job = services.start_issue_accounts(
-            form.cleaned_data["unit"], by=request.user, reset_existing=form.cleaned_data["reset_existing"]
+            form.cleaned_data["unit"],
+            by=request.user,
+            reset_existing=form.cleaned_data["reset_existing"],
         )
         return redirect(job)
     return render(request, "organisasi/akun_form.html", {"form": form})
@@ -31,7 +35,9 @@ def akun_issue(request):
 
 def _job(request, pk):
     permissions.require(permissions.can_manage_organisasi(request.user))
-    return permissions.get_for_user(PenerbitanAkun.objects.select_related("unit"), request.user, pk)
+    return permissions.get_for_user(
+        PenerbitanAkun.objects.select_related("unit"), request.user, pk
+    )
 
 
 @never_cache
