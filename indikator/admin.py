@@ -28,7 +28,16 @@ class PeriodeAdmin(ImportExportAdmin, SimpleHistoryAdmin):
 
 @admin.register(PeriodePenilaian)
 class PeriodePenilaianAdmin(ImportExportAdmin, SimpleHistoryAdmin):
-    list_display = ["periode", "nomor", "nama", "mulai", "selesai", "batas_realisasi", "batas_evaluasi", "terkunci"]
+    list_display = [
+        "periode",
+        "nomor",
+        "nama",
+        "mulai",
+        "selesai",
+        "batas_realisasi",
+        "batas_evaluasi",
+        "terkunci",
+    ]
     list_filter = ["periode"]
     list_select_related = ["periode"]
 
@@ -44,7 +53,16 @@ class SasaranStrategisAdmin(ImportExportAdmin):
 @admin.register(IndikatorKinerja)
 class IndikatorKinerjaAdmin(ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [resources.IndikatorKinerjaResource]
-    list_display = ["kode", "nama", "tahun", "satuan", "polaritas", "target", "target_atas", "sasaran"]
+    list_display = [
+        "kode",
+        "nama",
+        "tahun",
+        "satuan",
+        "polaritas",
+        "target",
+        "target_atas",
+        "sasaran",
+    ]
     list_filter = ["tahun", "polaritas", "dokumen"]
     search_fields = ["kode", "nama"]
     list_select_related = ["sasaran"]

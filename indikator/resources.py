@@ -28,7 +28,11 @@ class AngkaWidget(widgets.DecimalWidget):
 
 class SasaranStrategisResource(resources.ModelResource):
     kode = fields.Field(attribute="kode", column_name="Kode Sasaran")
-    unit = fields.Field(attribute="unit", column_name="Kode Unit", widget=KodeWidget(UnitKerja, label="unit"))
+    unit = fields.Field(
+        attribute="unit",
+        column_name="Kode Unit",
+        widget=KodeWidget(UnitKerja, label="unit"),
+    )
     nama = fields.Field(attribute="nama", column_name="Sasaran Strategis")
 
     class Meta:
@@ -41,23 +45,47 @@ class SasaranStrategisResource(resources.ModelResource):
 
 
 class IndikatorKinerjaResource(resources.ModelResource):
-    sasaran = fields.Field(attribute="sasaran", column_name="Kode Sasaran",
-                           widget=KodeWidget(SasaranStrategis, label="sasaran strategis"))
+    sasaran = fields.Field(
+        attribute="sasaran",
+        column_name="Kode Sasaran",
+        widget=KodeWidget(SasaranStrategis, label="sasaran strategis"),
+    )
     kode = fields.Field(attribute="kode", column_name="Kode Indikator")
     nama = fields.Field(attribute="nama", column_name="Indikator Kinerja")
-    dokumen = fields.Field(attribute="dokumen", column_name="Dokumen",
-                           widget=PilihanWidget(IndikatorKinerja.Dokumen.choices, "Dokumen"))
-    tahun = fields.Field(attribute="tahun", column_name="Tahun", widget=widgets.IntegerWidget())
+    dokumen = fields.Field(
+        attribute="dokumen",
+        column_name="Dokumen",
+        widget=PilihanWidget(IndikatorKinerja.Dokumen.choices, "Dokumen"),
+    )
+    tahun = fields.Field(
+        attribute="tahun", column_name="Tahun", widget=widgets.IntegerWidget()
+    )
     satuan = fields.Field(attribute="satuan", column_name="Satuan")
-    polaritas = fields.Field(attribute="polaritas", column_name="Polaritas",
-                             widget=PilihanWidget(Polaritas.choices, "Polaritas"))
-    target = fields.Field(attribute="target", column_name="Target", widget=AngkaWidget())
-    target_atas = fields.Field(attribute="target_atas", column_name="Target Atas",
-                               widget=AngkaWidget())
+    polaritas = fields.Field(
+        attribute="polaritas",
+        column_name="Polaritas",
+        widget=PilihanWidget(Polaritas.choices, "Polaritas"),
+    )
+    target = fields.Field(
+        attribute="target", column_name="Target", widget=AngkaWidget()
+    )
+    target_atas = fields.Field(
+        attribute="target_atas", column_name="Target Atas", widget=AngkaWidget()
+    )
 
     class Meta:
         model = IndikatorKinerja
-        fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas"]
+        fields = [
+            "sasaran",
+            "kode",
+            "nama",
+            "dokumen",
+            "tahun",
+            "satuan",
+            "polaritas",
+            "target",
+            "target_atas",
+        ]
         import_id_fields = ["kode", "tahun"]
         skip_unchanged = True
         clean_model_instances = True

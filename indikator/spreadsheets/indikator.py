@@ -2,7 +2,13 @@
 
 from django.core.exceptions import ValidationError
 
-from core.imports import ImportResult, RowError, missing_columns, run_resource, sheet_row
+from core.imports import (
+    ImportResult,
+    RowError,
+    missing_columns,
+    run_resource,
+    sheet_row,
+)
 from core.responses import dataset_workbook
 from core.uploads import read_upload
 from indikator.models import IndikatorKinerja, Periode, SasaranStrategis
@@ -38,26 +44,66 @@ def _cell(row, column) -> str:
 
 
 def _scope_errors(dataset, user) -> list[RowError]:
-    rows = [(_cell(row, "Kode Sasaran"), _cell(row, "Kode Indikator"), _cell(row, "Tahun")) for row in dataset.dict]
-    units = {s.kode: s.unit for s in SasaranStrategis.objects.filter(
-        kode__in={sasaran for sasaran, _, _ in rows}).select_related("unit")}
-    existing = {(i.kode, str(i.tahun)): i for i in IndikatorKinerja.objects.filter(
-        kode__in={kode for _, kode, _ in rows}).select_related("sasaran__unit")}
-    locked = {str(tahun) for tahun in Periode.objects.filter(terkunci=True).values_list("tahun", flat=True)}
+    rows = [
+        (_cell(row, "Kode Sasaran"), _cell(row, "Kode Indikator"), _cell(row, "Tahun"))
+        for row in dataset.dict
+    ]
+    units = {
+        s.kode: s.unit
+        for s in SasaranStrategis.objects.filter(
+            kode__in={sasaran for sasaran, _, _ in rows}
+        ).select_related("unit")
+    }
+    existing = {
+        (i.kode, str(i.tahun)): i
+        for i in IndikatorKinerja.objects.filter(
+            kode__in={kode for _, kode, _ in rows}
+        ).select_related("sasaran__unit")
+    }
+    locked = {
+        str(tahun)
+        for tahun in Periode.objects.filter(terkunci=True).values_list(
+            "tahun", flat=True
+        )
+    }
     errors = []
     for index, (sasaran, kode, tahun) in enumerate(rows):
-        number, unit, current = sheet_row(index), units.get(sasaran), existing.get((kode, tahun))
+        number, unit, current = (
+            sheet_row(index),
+            units.get(sasaran),
+            existing.get((kode, tahun)),
+        )
         if unit is not None and not can_manage_unit_data(user, unit):
-            errors.append(RowError(number, "Kode Sasaran", f"Sasaran {sasaran} milik {unit}, bukan unit yang Anda kelola."))
+            errors.append(
+                RowError(
+                    number,
+                    "Kode Sasaran",
+                    f"Sasaran {sasaran} milik {unit}, bukan unit yang Anda kelola.",
+                )
+            )
         if current is not None and not can_manage_unit_data(user, current.sasaran.unit):
-            errors.append(RowError(number, "Kode Indikator", f"Indikator {kode} tahun {tahun} milik "
-                                   f"{current.sasaran.unit}, bukan unit yang Anda kelola."))
+            errors.append(
+                RowError(
+                    number,
+                    "Kode Indikator",
+                    f"Indikator {kode} tahun {tahun} milik "
+                    f"{current.sasaran.unit}, bukan unit yang Anda kelola.",
+                )
+            )
         if tahun in locked:
-            errors.append(RowError(number, "Tahun", f"Tahun {tahun} terkunci; indikatornya tidak dapat diimpor. "
-                                   "BKPSDM mengubahnya lewat formulir dengan alasan."))
+            errors.append(
+                RowError(
+                    number,
+                    "Tahun",
+                    f"Tahun {tahun} terkunci; indikatornya tidak dapat diimpor. "
+                    "BKPSDM mengubahnya lewat formulir dengan alasan.",
+                )
+            )
     return errors
 
 
 def export_indikator(indikator_list) -> bytes:
     """The indicators as the import reads them (the template of the import)."""
-    return dataset_workbook(IndikatorKinerjaResource().export(indikator_list), title="Indikator Kinerja")
+    return dataset_workbook(
+        IndikatorKinerjaResource().export(indikator_list), title="Indikator Kinerja"
+    )

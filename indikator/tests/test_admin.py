@@ -3,9 +3,20 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-MODEL_ADMINS = ["periode", "periodepenilaian", "sasaranstrategis", "indikatorkinerja", "realisasiindikator",
-                "perilakukerja", "panduanperilaku", "skp", "rencanahasilkerja", "indikatorkinerjaindividu",
-                "ekspektasikhusus", "matriksperanhasil"]
+MODEL_ADMINS = [
+    "periode",
+    "periodepenilaian",
+    "sasaranstrategis",
+    "indikatorkinerja",
+    "realisasiindikator",
+    "perilakukerja",
+    "panduanperilaku",
+    "skp",
+    "rencanahasilkerja",
+    "indikatorkinerjaindividu",
+    "ekspektasikhusus",
+    "matriksperanhasil",
+]
 
 
 @pytest.mark.parametrize("model", MODEL_ADMINS)
