@@ -28,7 +28,7 @@ ACTIVITY_FIELDS = ("tanggal", "jam_mulai", "jam_selesai", "rhk", "uraian", "kuan
 
 def _lock_pegawai(pegawai) -> Pegawai:
     """Serialise one pegawai's writes, so two taps cannot both pass the overlap check."""
-    return Pegawai.objects.select_for_update().select_related("atasan").get(pk=pegawai.pk)
+    return Pegawai.objects.select_for_update(of=("self",)).select_related("atasan").get(pk=pegawai.pk)
 
 
 def _short(text: str, length: int = 40) -> str:
@@ -178,7 +178,7 @@ def update_aktivitas(aktivitas: Aktivitas, *, today: datetime.date | None = None
     window = EntryWindow.load(today)
     with transaction.atomic():
         _lock_pegawai(aktivitas.pegawai)
-        current = Aktivitas.objects.select_for_update().select_related("pegawai").get(pk=aktivitas.pk)
+        current = Aktivitas.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=aktivitas.pk)
         _require_editable(current, window)
         for name, value in values.items():
             if name not in ACTIVITY_FIELDS:
