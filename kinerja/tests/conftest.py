@@ -1,8 +1,10 @@
 import datetime
+import importlib
 import io
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 from PIL import Image
 
@@ -11,6 +13,15 @@ from indikator.tests.factories import IndikatorKinerjaIndividuFactory, RencanaHa
 from kinerja import kalender
 
 Aspek = IndikatorKinerjaIndividu.Aspek
+
+
+@pytest.fixture(autouse=True)
+def _kinerja_rules(request):
+    """The rules seeded by migration 0002, also after a browser test's flush emptied them (--reuse-db)."""
+    if request.node.get_closest_marker("django_db") is None and "db" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
+    importlib.import_module("kinerja.migrations.0002_aturan_awal").seed(django_apps, None)
 
 
 def working_monday(year: int) -> datetime.date:
