@@ -139,6 +139,8 @@ def create_aktivitas(pegawai, *, tanggal: datetime.date, jam_mulai: datetime.tim
     that is refused saves nothing. Raises ValidationError {field: message} for every rule.
     """
     kunci = kunci or uuid.uuid4()
+    window, evidence_errors = EntryWindow.load(today), {}
+    checked = _evidence(berkas, tautan, evidence_errors)  # a photo is resized before the row lock is taken
     with transaction.atomic():
         pegawai = _lock_pegawai(pegawai)
         existing = Aktivitas.objects.filter(pegawai=pegawai, kunci=kunci).first()
@@ -147,8 +149,7 @@ def create_aktivitas(pegawai, *, tanggal: datetime.date, jam_mulai: datetime.tim
         aktivitas = Aktivitas(pegawai=pegawai, tanggal=tanggal, jam_mulai=jam_mulai, jam_selesai=jam_selesai, rhk=rhk,
                               uraian=queries.normalise_uraian(uraian), kuantitas_output=kuantitas_output,
                               satuan_output=(satuan_output or "").strip(), kunci=kunci)
-        errors = _activity_errors(aktivitas, EntryWindow.load(today))
-        checked = _evidence(berkas, tautan, errors)
+        errors = {**_activity_errors(aktivitas, window), **evidence_errors}
         if errors:
             raise ValidationError(errors)
         try:

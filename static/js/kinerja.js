@@ -194,7 +194,14 @@
 
   function csrfToken() {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
+    if (input) {
+      return input.value;
+    }
+    try {
+      return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || "";
+    } catch (error) {
+      return "";
+    }
   }
 
   function dataFor(item) {
@@ -250,10 +257,10 @@
         var form = document.getElementById("entry-form");
         var typing = form && form.elements.uraian && form.elements.uraian.value;
         var note = lostPhoto ? " Foto yang dipilih saat tanpa sinyal perlu ditambahkan ulang dari halaman rincian." : "";
-        if (typing) {
-          say("Aktivitas yang tertunda sudah terkirim." + note, "success");
+        if (form && !typing) {
+          window.location.assign(lastRedirect); // the day page shows the saved entry
         } else {
-          window.location.assign(lastRedirect);
+          say("Aktivitas yang tertunda sudah terkirim." + note, "success");
         }
       }
     });
