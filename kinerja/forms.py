@@ -59,6 +59,8 @@ class AktivitasForm(forms.ModelForm):
             self.initial["kunci"] = uuid.uuid4()  # a new key for every form shown
         if not with_evidence:
             del self.fields["berkas"], self.fields["tautan"]
+        for field in self.fields.values():  # Bootstrap classes, for the day page's light field template
+            field.widget.attrs.setdefault("class", "form-select" if isinstance(field.widget, forms.Select) else "form-control")
 
     def clean_rhk(self):
         rhk = self.rhk_by_pk.get(self.cleaned_data["rhk"])

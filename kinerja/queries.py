@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,17 +63,19 @@ def skp_in_force(pegawai, tanggal: datetime.date) -> Skp | None:
 
 
 def rhk_in_force(pegawai, tanggal: datetime.date) -> list[RencanaHasilKerja]:
-    """The RHK of the SKP in force on the date, in the SKP's order (one query)."""
+    """The RHK of the SKP in force on the date, in the SKP's order, each with `satuan_kuantitas`
+    (the satuan of its first kuantitas IKI, which the realisation suggestion sums) (one query)."""
+    satuan = (IndikatorKinerjaIndividu.objects.filter(rhk=OuterRef("pk"), aspek=IndikatorKinerjaIndividu.Aspek.KUANTITAS)
+              .exclude(satuan="").order_by("pk").values("satuan")[:1])
     rows = list(RencanaHasilKerja.objects.filter(_covering(pegawai, tanggal)).select_related("skp")
-                .order_by("-jenis", "urutan", "pk"))
+                .annotate(satuan_kuantitas=Subquery(satuan)).order_by("-jenis", "urutan", "pk"))
     skp = choose_skp_in_force(list({rhk.skp_id: rhk.skp for rhk in rows}.values()), tanggal)
     return [rhk for rhk in rows if skp is not None and rhk.skp_id == skp.pk]
 
 
 def satuan_choices(rhk_list) -> list[str]:
-    """The satuan of the IKI of these RHK (suggestions for an activity's output; one query)."""
-    satuan = IndikatorKinerjaIndividu.objects.filter(rhk__in=rhk_list).exclude(satuan="").values_list("satuan", flat=True)
-    return sorted({value.strip() for value in satuan})
+    """The kuantitas satuan of these RHK (from rhk_in_force), offered for an activity's output."""
+    return sorted({rhk.satuan_kuantitas.strip() for rhk in rhk_list if getattr(rhk, "satuan_kuantitas", None)})
 
 
 # --- the calendar ----------------------------------------------------------------------
@@ -130,9 +132,10 @@ def favourites(pegawai, rhk_list, *, today: datetime.date) -> list[dict]:
 
 
 def entry_defaults(pegawai, tanggal: datetime.date, day_list, rhk_list, aturan: AturanAktivitas) -> dict:
-    """Initial values of the fast-entry form: the last RHK, satuan and slot length, starting
-    where the day's last entry ended (one query)."""
-    last = Aktivitas.objects.of(pegawai).order_by("-created_at", "-pk").first()
+    """Initial values of the fast-entry form: the RHK, satuan and slot length of the latest entry,
+    starting where the day's last entry ended (one query)."""
+    # The latest by date and time: read backwards along the (pegawai, tanggal) index.
+    last = Aktivitas.objects.of(pegawai).only("rhk_id", "satuan_output", "menit").order_by("-tanggal", "-jam_mulai").first()
     slot = last.menit if last and last.menit else DEFAULT_SLOT_MINUTES
     mulai = max((a.jam_selesai for a in day_list), default=aturan.jam_kerja_mulai)
     initial = {"tanggal": tanggal, "jam_mulai": mulai, "jam_selesai": kalender.add_minutes(mulai, slot),
@@ -179,7 +182,7 @@ def day_summary(pegawai, tanggal: datetime.date, aktivitas_list) -> Day:
 
 
 def day_page(pegawai, tanggal: datetime.date, *, today: datetime.date) -> dict:
-    """What the day view shows besides its form (six queries)."""
+    """What the day view shows besides its form (five queries)."""
     aktivitas_list = day_activities(pegawai, tanggal)
     rhk_list = rhk_in_force(pegawai, tanggal)
     return {"day": day_summary(pegawai, tanggal, aktivitas_list), "rhk_list": rhk_list,

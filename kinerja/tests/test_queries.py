@@ -17,8 +17,8 @@ EIGHT, NINE = T(8), T(9)
 
 
 def _entry(kin, tanggal=None, mulai=EIGHT, selesai=NINE, uraian=GOOD, **extra):
-    return AktivitasFactory(pegawai=kin.org.staf, rhk=kin.rhk, tanggal=tanggal or kin.monday, jam_mulai=mulai,
-                            jam_selesai=selesai, uraian=uraian, **extra)
+    return AktivitasFactory(pegawai=kin.org.staf, tanggal=tanggal or kin.monday, jam_mulai=mulai, jam_selesai=selesai,
+                            uraian=uraian, **{"rhk": kin.rhk, **extra})
 
 
 def _hints(aktivitas):
@@ -96,16 +96,14 @@ def test_favourites_are_the_most_frequent_descriptions_of_rhk_still_in_force(kin
     assert [(f["uraian"], f["kali"]) for f in found] == [("Mengangkut sampah TPS", 3), ("Rapat koordinasi seksi", 1)]
 
 
-def test_the_entry_form_starts_where_the_day_ended_with_the_last_rhk_and_slot(kin):
-    AktivitasFactory(pegawai=kin.org.staf, rhk=kin.rhk_2, tanggal=kin.monday - DAY, jam_mulai=T(13),
-                     jam_selesai=T(13, 45), satuan_output="laporan")
-    day_list = [_entry(kin, mulai=T(7, 30), selesai=T(10)), _entry(kin, mulai=T(10), selesai=T(11, 15))]
-    AktivitasFactory(pegawai=kin.org.staf, rhk=kin.rhk_2, tanggal=kin.monday - DAY, jam_mulai=T(14),
-                     jam_selesai=T(14, 45), satuan_output="laporan")
+def test_the_entry_form_starts_where_the_day_ended_with_the_latest_rhk_satuan_and_slot(kin):
+    AktivitasFactory(pegawai=kin.org.staf, rhk=kin.rhk, tanggal=kin.monday - DAY, jam_mulai=T(13), jam_selesai=T(16))
+    day_list = [_entry(kin, mulai=T(7, 30), selesai=T(10)),
+                _entry(kin, mulai=T(10), selesai=T(11, 15), rhk=kin.rhk_2, satuan_output="laporan")]
 
     initial = queries.entry_defaults(kin.org.staf, kin.monday, day_list, [kin.rhk, kin.rhk_2], AturanAktivitas.current())
 
-    assert (initial["jam_mulai"], initial["jam_selesai"]) == (T(11, 15), T(12, 0))
+    assert (initial["jam_mulai"], initial["jam_selesai"]) == (T(11, 15), T(12, 30))
     assert (initial["rhk"], initial["satuan_output"]) == (kin.rhk_2.pk, "laporan")
 
 

@@ -385,7 +385,7 @@ def _many_entries(kin, count, tanggal):
                          uraian=f"Kegiatan nomor {n} di TPS")
 
 
-DAY_VIEW_QUERIES = 13
+DAY_VIEW_QUERIES = 12
 WEEK_GRID_QUERIES = 7
 FORM_PAGE_QUERIES = 9
 

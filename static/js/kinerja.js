@@ -115,7 +115,7 @@
 
   function restoreDraft(form) {
     var draft = read(draftKey(form), null);
-    if (form.querySelector(".is-invalid, .alert-danger")) {
+    if (form.querySelector("[aria-invalid=true], .alert-danger")) {
       saveDraft(form); // the server sent back what was typed, with its errors: keep it as the draft
       return;
     }
@@ -145,7 +145,7 @@
   }
 
   function describe(values) {
-    return (values.jam_mulai || "") + "–" + (values.jam_selesai || "") + " " + (values.uraian || "").slice(0, 40);
+    return (values.jam_mulai || "") + "–" + (values.jam_selesai || "") + " " + (values.uraian || "").slice(0, 24) + "…";
   }
 
   function announceQueue() {
@@ -153,8 +153,8 @@
     if (!items.length) {
       return;
     }
-    var text = items.length + " aktivitas menunggu sinyal dan akan dikirim otomatis saat sinyal kembali: " +
-      items.map(function (item) { return describe(item.values); }).join("; ") + ".";
+    var text = items.length + " aktivitas tersimpan di perangkat, menunggu sinyal (" + describe(items[0].values) +
+      (items.length > 1 ? ", …" : "") + "). Dikirim otomatis saat sinyal kembali.";
     say(text, "warning", true);
   }
 
