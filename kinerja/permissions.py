@@ -34,6 +34,17 @@ def _is_atasan_of(user, pegawai) -> bool:
     return own is not None and pegawai.atasan_id == own.pk and pegawai.pk != own.pk
 
 
+def is_own_kinerja(user, pegawai) -> bool:
+    """The page is about the user's own activities or realisations."""
+    own = pegawai_of(user)
+    return own is not None and own.pk == pegawai.pk
+
+
+def can_decide_for(user, pegawai) -> bool:
+    """The user decides this pegawai's submissions: their atasan now (each item is checked again)."""
+    return _is_atasan_of(user, pegawai)
+
+
 def can_log_aktivitas(user) -> bool:
     """Every ASN logs their own activities; accounts without a Pegawai record do not."""
     return pegawai_of(user) is not None

@@ -168,7 +168,7 @@ def aktivitas_detail(request, pk):
         "bukti_list": aktivitas.buktidukung_set.all(),
         "history": aktivitas.history.select_related("history_user")[:10],
         "copy_form": SalinForm(initial={"tanggal": _today(request)}),
-        "is_owner": aktivitas.pegawai_id == getattr(pegawai_of(request.user), "pk", None),
+        "is_owner": permissions.is_own_kinerja(request.user, aktivitas.pegawai),
     }
     if context["is_owner"]:
         context["bukti_form"] = BuktiForm()

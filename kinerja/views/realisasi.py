@@ -15,7 +15,7 @@ from kinerja.forms import CatatanForm, RealisasiForm
 from kinerja.models import Realisasi
 from kinerja.views.aktivitas import own_pegawai
 from kinerja.views.tim import visible_pegawai
-from organisasi.permissions import get_for_user, pegawai_of
+from organisasi.permissions import get_for_user
 
 
 def realisasi_list(request):
@@ -32,9 +32,8 @@ def _periode(pk) -> PeriodePenilaian:
 
 def _render_period(request, pegawai, periode_penilaian, bound=None):
     """The period page; `bound` is the (iki id, form) of a refused save, shown with what was typed."""
-    own = pegawai_of(request.user)
-    is_owner = own is not None and own.pk == pegawai.pk
-    fill = is_owner and permissions.can_fill_realisasi(request.user, pegawai, periode_penilaian)
+    is_owner = permissions.is_own_kinerja(request.user, pegawai)
+    fill = permissions.can_fill_realisasi(request.user, pegawai, periode_penilaian)
     rows = []
     for row in queries.realisasi_rows(pegawai, periode_penilaian):
         form = None

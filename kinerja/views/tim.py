@@ -40,7 +40,7 @@ def team_review(request, pk):
     context = {
         "pegawai": pegawai, "show_all": show_all,
         "days": queries.review_days(pegawai, since=today - datetime.timedelta(days=REVIEW_DAYS) if show_all else None),
-        "can_decide": pegawai.atasan_id == getattr(pegawai_of(request.user), "pk", None),
+        "can_decide": permissions.can_decide_for(request.user, pegawai),
     }
     return render(request, "kinerja/tim_review.html", context)
 
