@@ -88,6 +88,10 @@ def prepare():
         f"seed_scale --pegawai {PEGAWAI}",
         lambda: call_command("seed_scale", pegawai=PEGAWAI, stdout=devnull),
     )
+    timed(
+        "seed_kinerja_scale --months 3",
+        lambda: call_command("seed_kinerja_scale", months=3, stdout=devnull),
+    )
 
 
 def sessions():
@@ -137,6 +141,10 @@ PAGES = [
     ("SKP bawahan", "atasan", "/indikator/skp/bawahan/"),
     ("indikator unit", "pengelola", "/indikator/"),
     ("struktur organisasi", "admin", "/organisasi/unit/"),
+    ("aktivitas hari ini", "pegawai", "/kinerja/"),
+    ("minggu aktivitas", "pegawai", "/kinerja/minggu/"),
+    ("kalender bulan", "pegawai", "/kinerja/bulan/"),
+    ("aktivitas bawahan", "atasan", "/kinerja/tim/{staf}/"),
 ]
 
 

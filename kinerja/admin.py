@@ -8,13 +8,27 @@ from import_export.admin import ExportMixin, ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from kinerja import resources, services
-from kinerja.models import Aktivitas, AturanAktivitas, BuktiDukung, Cuti, HariLibur, KewajibanLapor, Realisasi
+from kinerja.models import (
+    Aktivitas,
+    AturanAktivitas,
+    BuktiDukung,
+    Cuti,
+    HariLibur,
+    KewajibanLapor,
+    Realisasi,
+)
 
 
 @admin.register(AturanAktivitas)
 class AturanAktivitasAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "hari_tenggang", "norma_menit_bulanan", "jam_kerja_mulai", "jam_kerja_selesai",
-                    "menit_maksimal_per_hari"]
+    list_display = [
+        "__str__",
+        "hari_tenggang",
+        "norma_menit_bulanan",
+        "jam_kerja_mulai",
+        "jam_kerja_selesai",
+        "menit_maksimal_per_hari",
+    ]
 
     def has_add_permission(self, request):
         return not AturanAktivitas.objects.exists()
@@ -48,7 +62,9 @@ class CutiAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 class AktivitasKoreksiForm(forms.ModelForm):
-    alasan = forms.CharField(label="Alasan koreksi", widget=forms.Textarea(attrs={"rows": 2}))
+    alasan = forms.CharField(
+        label="Alasan koreksi", widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     class Meta:
         model = Aktivitas
@@ -76,9 +92,23 @@ class AktivitasAdmin(ExportMixin, SimpleHistoryAdmin):
     list_filter = ["status"]
     search_fields = ["pegawai__nip", "uraian"]
     list_select_related = ["pegawai"]
-    show_full_result_count = False  # the table holds millions of rows: no COUNT(*) on every page
-    readonly_fields = ["pegawai", "tanggal", "jam_mulai", "jam_selesai", "menit", "rhk", "status", "catatan_atasan",
-                       "diajukan_pada", "diputuskan_oleh", "diputuskan_pada", "kunci"]
+    show_full_result_count = (
+        False  # the table holds millions of rows: no COUNT(*) on every page
+    )
+    readonly_fields = [
+        "pegawai",
+        "tanggal",
+        "jam_mulai",
+        "jam_selesai",
+        "menit",
+        "rhk",
+        "status",
+        "catatan_atasan",
+        "diajukan_pada",
+        "diputuskan_oleh",
+        "diputuskan_pada",
+        "kunci",
+    ]
     inlines = [BuktiInline]
 
     def has_add_permission(self, request):
@@ -90,8 +120,13 @@ class AktivitasAdmin(ExportMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         try:
-            services.correct_aktivitas(obj, uraian=data["uraian"], kuantitas_output=data["kuantitas_output"],
-                                       satuan_output=data["satuan_output"], alasan=data["alasan"])
+            services.correct_aktivitas(
+                obj,
+                uraian=data["uraian"],
+                kuantitas_output=data["kuantitas_output"],
+                satuan_output=data["satuan_output"],
+                alasan=data["alasan"],
+            )
         except ValidationError as error:
             self.message_user(request, "; ".join(error.messages), level="error")
 
@@ -119,7 +154,15 @@ class RealisasiAdmin(ExportMixin, SimpleHistoryAdmin):
 class BuktiDukungAdmin(admin.ModelAdmin):
     """Evidence is listed for maintenance; files are opened through kinerja:bukti_download only."""
 
-    list_display = ["__str__", "pegawai", "aktivitas", "realisasi", "jenis_konten", "ukuran", "created_at"]
+    list_display = [
+        "__str__",
+        "pegawai",
+        "aktivitas",
+        "realisasi",
+        "jenis_konten",
+        "ukuran",
+        "created_at",
+    ]
     list_select_related = ["pegawai", "aktivitas", "realisasi"]
     search_fields = ["pegawai__nip", "nama_asli"]
     raw_id_fields = ["pegawai", "aktivitas", "realisasi"]

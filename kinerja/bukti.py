@@ -23,8 +23,16 @@ TYPES = {
     "pdf": ("application/pdf", ".pdf", {".pdf"}),
     "jpg": ("image/jpeg", ".jpg", {".jpg", ".jpeg"}),
     "png": ("image/png", ".png", {".png"}),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", {".xlsx"}),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx", {".docx"}),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".xlsx",
+        {".xlsx"},
+    ),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+        {".docx"},
+    ),
 }
 ALLOWED = "PDF, JPG, PNG, XLSX atau DOCX"
 
@@ -76,11 +84,15 @@ def check_upload(upload) -> CheckedFile:
     """
     limit = max_bytes()
     if upload.size > limit:
-        raise ValidationError(f"Berkas terlalu besar ({_megabytes(upload.size)} MB); paling besar {_megabytes(limit)} MB.")
+        raise ValidationError(
+            f"Berkas terlalu besar ({_megabytes(upload.size)} MB); paling besar {_megabytes(limit)} MB."
+        )
     upload.seek(0)
     content = upload.read(limit + 1)
     if len(content) > limit:
-        raise ValidationError(f"Berkas terlalu besar; paling besar {_megabytes(limit)} MB.")
+        raise ValidationError(
+            f"Berkas terlalu besar; paling besar {_megabytes(limit)} MB."
+        )
     if not content:
         raise ValidationError("Berkas kosong.")
     jenis = detect_type(content)
@@ -90,7 +102,9 @@ def check_upload(upload) -> CheckedFile:
     suffix = PurePosixPath(name).suffix.lower()
     jenis_konten, extension, extensions = TYPES[jenis]
     if suffix and suffix not in extensions:
-        raise ValidationError(f"Isi berkas tidak sesuai dengan namanya: berkas “{name}” sebenarnya {jenis.upper()}.")
+        raise ValidationError(
+            f"Isi berkas tidak sesuai dengan namanya: berkas “{name}” sebenarnya {jenis.upper()}."
+        )
     if jenis in ("jpg", "png"):
         content = clean_photo(content, jenis)
     return CheckedFile(content, jenis, jenis_konten, name, extension)
@@ -105,7 +119,9 @@ def clean_photo(content: bytes, jenis: str) -> bytes:
     except Image.DecompressionBombError:
         raise ValidationError("Gambar terlalu besar untuk diproses.") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError("Gambar tidak dapat dibaca; ambil ulang fotonya.") from None
+        raise ValidationError(
+            "Gambar tidak dapat dibaca; ambil ulang fotonya."
+        ) from None
     image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
     image.info = {}  # drop EXIF, GPS, XMP, ICC and comments carried over from the original
     buffer = io.BytesIO()

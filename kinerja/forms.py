@@ -23,11 +23,19 @@ def parse_date(value, default: datetime.date) -> datetime.date:
 class EvidenceFields(forms.Form):
     """A file or a link as evidence (both optional)."""
 
-    berkas = forms.FileField(label="Foto / berkas bukti", required=False,
-                             widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
-                             help_text="JPG, PNG, PDF, XLSX atau DOCX. Foto diperkecil dan data lokasinya dihapus.")
-    tautan = forms.URLField(label="atau tautan bukti", required=False, assume_scheme="https", max_length=500,
-                            widget=forms.URLInput(attrs={"placeholder": "https://…", "inputmode": "url"}))
+    berkas = forms.FileField(
+        label="Foto / berkas bukti",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        help_text="JPG, PNG, PDF, XLSX atau DOCX. Foto diperkecil dan data lokasinya dihapus.",
+    )
+    tautan = forms.URLField(
+        label="atau tautan bukti",
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        widget=forms.URLInput(attrs={"placeholder": "https://…", "inputmode": "url"}),
+    )
 
 
 class AktivitasForm(forms.ModelForm):
@@ -40,32 +48,63 @@ class AktivitasForm(forms.ModelForm):
 
     class Meta:
         model = Aktivitas
-        fields = ["tanggal", "rhk", "uraian", "jam_mulai", "jam_selesai", "kuantitas_output", "satuan_output"]
-        labels = {"uraian": "Apa yang dikerjakan?", "kuantitas_output": "Output", "satuan_output": "Satuan"}
+        fields = [
+            "tanggal",
+            "rhk",
+            "uraian",
+            "jam_mulai",
+            "jam_selesai",
+            "kuantitas_output",
+            "satuan_output",
+        ]
+        labels = {
+            "uraian": "Apa yang dikerjakan?",
+            "kuantitas_output": "Output",
+            "satuan_output": "Satuan",
+        }
         widgets = {
             "tanggal": DATE,
             "jam_mulai": TIME,
             "jam_selesai": TIME,
-            "uraian": forms.Textarea(attrs={"rows": 2, "maxlength": 1000, "autocomplete": "off",
-                                            "placeholder": "mis. Memeriksa kebersihan 6 TPS Kelurahan Sidodadi"}),
-            "satuan_output": forms.TextInput(attrs={"list": "satuan-list", "autocomplete": "off"}),
+            "uraian": forms.Textarea(
+                attrs={
+                    "rows": 2,
+                    "maxlength": 1000,
+                    "autocomplete": "off",
+                    "placeholder": "mis. Memeriksa kebersihan 6 TPS Kelurahan Sidodadi",
+                }
+            ),
+            "satuan_output": forms.TextInput(
+                attrs={"list": "satuan-list", "autocomplete": "off"}
+            ),
         }
 
     def __init__(self, *args, rhk_list=(), with_evidence: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.rhk_by_pk = {rhk.pk: rhk for rhk in rhk_list}
-        self.fields["rhk"].choices = [(rhk.pk, _rhk_label(rhk)) for rhk in rhk_list] or [("", "— belum ada SKP disetujui —")]
+        self.fields["rhk"].choices = [
+            (rhk.pk, _rhk_label(rhk)) for rhk in rhk_list
+        ] or [("", "— belum ada SKP disetujui —")]
         if not self.is_bound and not self.initial.get("kunci"):
             self.initial["kunci"] = uuid.uuid4()  # a new key for every form shown
         if not with_evidence:
             del self.fields["berkas"], self.fields["tautan"]
-        for field in self.fields.values():  # Bootstrap classes, for the day page's light field template
-            field.widget.attrs.setdefault("class", "form-select" if isinstance(field.widget, forms.Select) else "form-control")
+        for field in (
+            self.fields.values()
+        ):  # Bootstrap classes, for the day page's light field template
+            field.widget.attrs.setdefault(
+                "class",
+                "form-select"
+                if isinstance(field.widget, forms.Select)
+                else "form-control",
+            )
 
     def clean_rhk(self):
         rhk = self.rhk_by_pk.get(self.cleaned_data["rhk"])
         if rhk is None:
-            raise forms.ValidationError("Pilih RHK dari SKP yang berlaku pada tanggal ini.")
+            raise forms.ValidationError(
+                "Pilih RHK dari SKP yang berlaku pada tanggal ini."
+            )
         return rhk
 
     def activity_values(self) -> dict:
@@ -95,21 +134,30 @@ class SalinForm(KunciForm):
 class PilihanForm(forms.Form):
     """A selection of activities (submit or decide), from checkboxes named `aktivitas`."""
 
-    aktivitas = forms.TypedMultipleChoiceField(coerce=int, required=True,
-                                               error_messages={"required": "Pilih sedikitnya satu aktivitas."})
+    aktivitas = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=True,
+        error_messages={"required": "Pilih sedikitnya satu aktivitas."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         values = self.data.getlist("aktivitas") if hasattr(self.data, "getlist") else []
-        self.fields["aktivitas"].choices = [(value, value) for value in values if str(value).isdigit()]
+        self.fields["aktivitas"].choices = [
+            (value, value) for value in values if str(value).isdigit()
+        ]
 
 
 class KeputusanForm(PilihanForm):
     AKSI = [("setujui", "Setujui"), ("kembalikan", "Kembalikan")]
 
     aksi = forms.ChoiceField(choices=AKSI)
-    catatan = forms.CharField(label="Catatan untuk pegawai", required=False, max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = forms.CharField(
+        label="Catatan untuk pegawai",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class RealisasiForm(forms.ModelForm):
@@ -124,8 +172,12 @@ class RealisasiForm(forms.ModelForm):
 
 
 class CatatanForm(forms.Form):
-    catatan = forms.CharField(label="Catatan untuk pegawai", required=False, max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = forms.CharField(
+        label="Catatan untuk pegawai",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class BuktiForm(EvidenceFields):

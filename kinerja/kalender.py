@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import holidays
 
-from indikator.models import month_end
+from core.dates import month_end
 
 LIBUR_NASIONAL = "libur_nasional"
 CUTI_BERSAMA = "cuti_bersama"
@@ -31,18 +31,28 @@ class DayOff:
 def national_days_off(year: int) -> dict[datetime.date, DayOff]:
     """National holidays and cuti bersama of one year, from the `holidays` package."""
     public = holidays.country_holidays("ID", years=year, language="id")
-    government = holidays.country_holidays("ID", years=year, language="id", categories=("government",))
+    government = holidays.country_holidays(
+        "ID", years=year, language="id", categories=("government",)
+    )
     days = {day: DayOff(str(nama), LIBUR_NASIONAL) for day, nama in public.items()}
     for day, nama in government.items():
         days.setdefault(day, DayOff(str(nama), CUTI_BERSAMA))
     return days
 
 
-def merge_days_off(mulai: datetime.date, selesai: datetime.date, rows) -> dict[datetime.date, DayOff]:
+def merge_days_off(
+    mulai: datetime.date, selesai: datetime.date, rows
+) -> dict[datetime.date, DayOff]:
     """Days off between two dates: the package's, then BKPSDM's rows (`tanggal`, `nama`, `jenis`) over them."""
     days = {}
     for year in range(mulai.year, selesai.year + 1):
-        days.update({day: off for day, off in national_days_off(year).items() if mulai <= day <= selesai})
+        days.update(
+            {
+                day: off
+                for day, off in national_days_off(year).items()
+                if mulai <= day <= selesai
+            }
+        )
     for row in rows:
         if row.jenis == HARI_KERJA:
             days.pop(row.tanggal, None)
@@ -88,8 +98,14 @@ def lock_date(tanggal: datetime.date, hari_tenggang: int) -> datetime.date:
     return last_of_month(tanggal) + datetime.timedelta(days=hari_tenggang)
 
 
-def window_problem(tanggal: datetime.date, *, today: datetime.date, hari_tenggang: int, hari_rencana: int,
-                   open_spans) -> str:
+def window_problem(
+    tanggal: datetime.date,
+    *,
+    today: datetime.date,
+    hari_tenggang: int,
+    hari_rencana: int,
+    open_spans,
+) -> str:
     """Why an activity cannot be entered or changed on this date (Indonesian), or "" when it can.
 
     `open_spans` are the (mulai, selesai) of the periode penilaian that are not locked.
@@ -100,15 +116,29 @@ def window_problem(tanggal: datetime.date, *, today: datetime.date, hari_tenggan
         return "Tanggal tidak boleh di masa depan."
     locked_since = lock_date(tanggal, hari_tenggang)
     if today > locked_since:
-        return (f"Aktivitas bulan {format_month(tanggal)} sudah dikunci sejak "
-                f"{format_date(locked_since)} (batas {hari_tenggang} hari setelah akhir bulan).")
+        return (
+            f"Aktivitas bulan {format_month(tanggal)} sudah dikunci sejak "
+            f"{format_date(locked_since)} (batas {hari_tenggang} hari setelah akhir bulan)."
+        )
     if not any(mulai <= tanggal <= selesai for mulai, selesai in open_spans):
         return "Tanggal ini tidak berada dalam periode penilaian yang terbuka."
     return ""
 
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 

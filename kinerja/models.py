@@ -67,25 +67,42 @@ class AturanAktivitas(TimeStampedModel):
     """The rules of daily activities that BKPSDM may change: one row (pk 1), seeded by a migration."""
 
     hari_tenggang = models.PositiveSmallIntegerField(
-        "hari tenggang setelah akhir bulan", default=5,
-        help_text="Aktivitas sebuah bulan dapat diisi, diubah dan diajukan sampai sekian hari setelah bulan berakhir.")
+        "hari tenggang setelah akhir bulan",
+        default=5,
+        help_text="Aktivitas sebuah bulan dapat diisi, diubah dan diajukan sampai sekian hari setelah bulan berakhir.",
+    )
     hari_rencana = models.PositiveSmallIntegerField(
-        "hari ke depan untuk rencana", default=1,
-        help_text="Draft boleh dibuat (mis. disalin) untuk sekian hari ke depan; tanggal depan tidak dapat diajukan.")
-    norma_menit_bulanan = models.PositiveIntegerField("norma menit kerja sebulan", default=6750,
-                                                      help_text="Mis. 6.750 menit untuk TPP.")
+        "hari ke depan untuk rencana",
+        default=1,
+        help_text="Draft boleh dibuat (mis. disalin) untuk sekian hari ke depan; tanggal depan tidak dapat diajukan.",
+    )
+    norma_menit_bulanan = models.PositiveIntegerField(
+        "norma menit kerja sebulan",
+        default=6750,
+        help_text="Mis. 6.750 menit untuk TPP.",
+    )
     jam_kerja_mulai = models.TimeField("jam kerja mulai", default=datetime.time(7, 30))
-    jam_kerja_selesai = models.TimeField("jam kerja selesai", default=datetime.time(16, 0))
-    menit_maksimal_per_hari = models.PositiveSmallIntegerField("menit paling banyak sehari", default=720)
+    jam_kerja_selesai = models.TimeField(
+        "jam kerja selesai", default=datetime.time(16, 0)
+    )
+    menit_maksimal_per_hari = models.PositiveSmallIntegerField(
+        "menit paling banyak sehari", default=720
+    )
     panjang_uraian_minimal = models.PositiveSmallIntegerField(
-        "panjang uraian minimal (petunjuk)", default=20,
-        help_text="Uraian lebih pendek dari ini ditandai untuk atasan (tidak menolak).")
+        "panjang uraian minimal (petunjuk)",
+        default=20,
+        help_text="Uraian lebih pendek dari ini ditandai untuk atasan (tidak menolak).",
+    )
     hari_uraian_berulang = models.PositiveSmallIntegerField(
-        "uraian sama pada sekian hari (petunjuk)", default=5,
-        help_text="Uraian yang sama persis pada sekian hari lain dalam 60 hari terakhir ditandai untuk atasan.")
+        "uraian sama pada sekian hari (petunjuk)",
+        default=5,
+        help_text="Uraian yang sama persis pada sekian hari lain dalam 60 hari terakhir ditandai untuk atasan.",
+    )
     persen_hari_tinggi = models.PositiveSmallIntegerField(
-        "hari jauh di atas norma (persen)", default=150,
-        help_text="Hari dengan menit di atas persentase ini dari norma harian ditandai untuk atasan.")
+        "hari jauh di atas norma (persen)",
+        default=150,
+        help_text="Hari dengan menit di atas persentase ini dari norma harian ditandai untuk atasan.",
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -97,8 +114,16 @@ class AturanAktivitas(TimeStampedModel):
         return "Aturan aktivitas harian"
 
     def clean(self):
-        if self.jam_kerja_mulai and self.jam_kerja_selesai and self.jam_kerja_selesai <= self.jam_kerja_mulai:
-            raise ValidationError({"jam_kerja_selesai": "Jam kerja selesai harus setelah jam kerja mulai."})
+        if (
+            self.jam_kerja_mulai
+            and self.jam_kerja_selesai
+            and self.jam_kerja_selesai <= self.jam_kerja_mulai
+        ):
+            raise ValidationError(
+                {
+                    "jam_kerja_selesai": "Jam kerja selesai harus setelah jam kerja mulai."
+                }
+            )
 
     @classmethod
     def current(cls) -> "AturanAktivitas":
@@ -117,10 +142,18 @@ class KewajibanLapor(TimeStampedModel):
     jabatan); without a matching row a pegawai must log daily.
     """
 
-    jenis_jabatan = models.CharField("jenis jabatan", max_length=20, blank=True,
-                                     choices=[("", "semua jabatan"), *Jabatan.Jenis.choices])
-    jenis_unit = models.CharField("jenis unit kerja", max_length=20, blank=True,
-                                  choices=[("", "semua unit"), *UnitKerja.Jenis.choices])
+    jenis_jabatan = models.CharField(
+        "jenis jabatan",
+        max_length=20,
+        blank=True,
+        choices=[("", "semua jabatan"), *Jabatan.Jenis.choices],
+    )
+    jenis_unit = models.CharField(
+        "jenis unit kerja",
+        max_length=20,
+        blank=True,
+        choices=[("", "semua unit"), *UnitKerja.Jenis.choices],
+    )
     wajib_harian = models.BooleanField("wajib mengisi setiap hari kerja", default=True)
     keterangan = models.CharField("keterangan", max_length=200, blank=True)
 
@@ -129,10 +162,16 @@ class KewajibanLapor(TimeStampedModel):
     class Meta:
         verbose_name = "kewajiban lapor harian"
         verbose_name_plural = "kewajiban lapor harian"
-        constraints = [models.UniqueConstraint(fields=["jenis_jabatan", "jenis_unit"], name="kewajiban_lapor_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jenis_jabatan", "jenis_unit"], name="kewajiban_lapor_unik"
+            )
+        ]
 
     def __str__(self):
-        jabatan = self.get_jenis_jabatan_display() if self.jenis_jabatan else "semua jabatan"
+        jabatan = (
+            self.get_jenis_jabatan_display() if self.jenis_jabatan else "semua jabatan"
+        )
         unit = self.get_jenis_unit_display() if self.jenis_unit else "semua unit"
         return f"{jabatan} di {unit}: {'wajib harian' if self.wajib_harian else 'tidak wajib harian'}"
 
@@ -156,12 +195,21 @@ class EntryWindow:
     @classmethod
     def load(cls, today: datetime.date | None = None) -> "EntryWindow":
         """Two queries: the rules and the unlocked periode penilaian of unlocked years."""
-        spans = PeriodePenilaian.objects.filter(terkunci=False, periode__terkunci=False).values_list("mulai", "selesai")
-        return cls(today or timezone.localdate(), AturanAktivitas.current(), tuple(spans))
+        spans = PeriodePenilaian.objects.filter(
+            terkunci=False, periode__terkunci=False
+        ).values_list("mulai", "selesai")
+        return cls(
+            today or timezone.localdate(), AturanAktivitas.current(), tuple(spans)
+        )
 
     def problem(self, tanggal: datetime.date) -> str:
-        return kalender.window_problem(tanggal, today=self.today, hari_tenggang=self.aturan.hari_tenggang,
-                                       hari_rencana=self.aturan.hari_rencana, open_spans=self.open_spans)
+        return kalender.window_problem(
+            tanggal,
+            today=self.today,
+            hari_tenggang=self.aturan.hari_tenggang,
+            hari_rencana=self.aturan.hari_rencana,
+            open_spans=self.open_spans,
+        )
 
     def is_open(self, tanggal: datetime.date) -> bool:
         return not self.problem(tanggal)
@@ -184,7 +232,9 @@ class HariLibur(TimeStampedModel):
 
     tanggal = models.DateField("tanggal", unique=True)
     nama = models.CharField("nama", max_length=120)
-    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA)
+    jenis = models.CharField(
+        "jenis", max_length=20, choices=Jenis.choices, default=Jenis.CUTI_BERSAMA
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -213,8 +263,12 @@ class Cuti(TimeStampedModel):
         ALASAN_PENTING = "alasan_penting", "Cuti karena alasan penting"
         LUAR_TANGGUNGAN = "luar_tanggungan", "Cuti di luar tanggungan negara"
 
-    pegawai = models.ForeignKey("organisasi.Pegawai", verbose_name="pegawai", on_delete=models.CASCADE)
-    jenis = models.CharField("jenis cuti", max_length=20, choices=Jenis.choices, default=Jenis.TAHUNAN)
+    pegawai = models.ForeignKey(
+        "organisasi.Pegawai", verbose_name="pegawai", on_delete=models.CASCADE
+    )
+    jenis = models.CharField(
+        "jenis cuti", max_length=20, choices=Jenis.choices, default=Jenis.TAHUNAN
+    )
     mulai = models.DateField("mulai")
     selesai = models.DateField("selesai")
     keterangan = models.CharField("keterangan", max_length=200, blank=True)
@@ -228,7 +282,9 @@ class Cuti(TimeStampedModel):
         ordering = ["-mulai"]
         indexes = [models.Index(fields=["pegawai", "mulai"], name="cuti_pegawai_mulai")]
         constraints = [
-            models.CheckConstraint(condition=Q(selesai__gte=F("mulai")), name="cuti_selesai_setelah_mulai"),
+            models.CheckConstraint(
+                condition=Q(selesai__gte=F("mulai")), name="cuti_selesai_setelah_mulai"
+            ),
         ]
 
     def __str__(self):
@@ -236,7 +292,9 @@ class Cuti(TimeStampedModel):
 
     def clean(self):
         if self.mulai and self.selesai and self.selesai < self.mulai:
-            raise ValidationError({"selesai": "Tanggal selesai cuti tidak boleh sebelum tanggal mulai."})
+            raise ValidationError(
+                {"selesai": "Tanggal selesai cuti tidak boleh sebelum tanggal mulai."}
+            )
 
 
 # --- activities -------------------------------------------------------------------------
@@ -272,7 +330,9 @@ class AktivitasQuerySet(PersonalQuerySet):
 
     def with_related(self):
         """RHK joined and the number of evidence items, for lists (no query per row)."""
-        return self.select_related("rhk").annotate(jumlah_bukti=models.Count("buktidukung"))
+        return self.select_related("rhk").annotate(
+            jumlah_bukti=models.Count("buktidukung")
+        )
 
 
 class Aktivitas(TimeStampedModel):
@@ -281,22 +341,37 @@ class Aktivitas(TimeStampedModel):
     Status = Status
     EDITABLE_STATUSES = (Status.DRAFT, Status.DIKEMBALIKAN)
 
-    pegawai = models.ForeignKey("organisasi.Pegawai", verbose_name="pegawai", on_delete=models.PROTECT)
+    pegawai = models.ForeignKey(
+        "organisasi.Pegawai", verbose_name="pegawai", on_delete=models.PROTECT
+    )
     tanggal = models.DateField("tanggal")
     jam_mulai = models.TimeField("jam mulai")
     jam_selesai = models.TimeField("jam selesai")
     # Derived in save() from jam_mulai and jam_selesai, so sums are one SQL aggregate.
     menit = models.PositiveSmallIntegerField("menit", default=0, editable=False)
-    rhk = models.ForeignKey("indikator.RencanaHasilKerja", verbose_name="rencana hasil kerja",
-                            on_delete=models.PROTECT)
+    rhk = models.ForeignKey(
+        "indikator.RencanaHasilKerja",
+        verbose_name="rencana hasil kerja",
+        on_delete=models.PROTECT,
+    )
     uraian = models.TextField("uraian kegiatan", max_length=1000)
-    kuantitas_output = DesimalField("kuantitas output", max_digits=12, decimal_places=2, default=1)
+    kuantitas_output = DesimalField(
+        "kuantitas output", max_digits=12, decimal_places=2, default=1
+    )
     satuan_output = models.CharField("satuan output", max_length=40, default="kegiatan")
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        "status", max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
     catatan_atasan = models.TextField("catatan atasan", blank=True)
     diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
-    diputuskan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diputuskan oleh", null=True,
-                                        blank=True, on_delete=models.SET_NULL, related_name="+")
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diputuskan oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     diputuskan_pada = models.DateTimeField("diputuskan pada", null=True, blank=True)
     # One per form shown: a double tap or an offline retry of the same form creates one row.
     kunci = models.UUIDField("kunci pengiriman", default=uuid.uuid4, editable=False)
@@ -308,13 +383,25 @@ class Aktivitas(TimeStampedModel):
         verbose_name = "aktivitas harian"
         verbose_name_plural = "aktivitas harian"
         ordering = ["tanggal", "jam_mulai"]
-        indexes = [models.Index(fields=["pegawai", "tanggal"], name="aktivitas_pegawai_tanggal")]
+        indexes = [
+            models.Index(
+                fields=["pegawai", "tanggal"], name="aktivitas_pegawai_tanggal"
+            )
+        ]
         constraints = [
-            models.UniqueConstraint(fields=["pegawai", "kunci"], name="aktivitas_kunci_unik"),
-            models.CheckConstraint(condition=Q(jam_selesai__gt=F("jam_mulai")), name="aktivitas_jam_berurutan",
-                                   violation_error_message="Jam selesai harus setelah jam mulai."),
-            models.CheckConstraint(condition=Q(kuantitas_output__gte=0), name="aktivitas_kuantitas_tidak_negatif",
-                                   violation_error_message="Kuantitas output tidak boleh negatif."),
+            models.UniqueConstraint(
+                fields=["pegawai", "kunci"], name="aktivitas_kunci_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(jam_selesai__gt=F("jam_mulai")),
+                name="aktivitas_jam_berurutan",
+                violation_error_message="Jam selesai harus setelah jam mulai.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kuantitas_output__gte=0),
+                name="aktivitas_kuantitas_tidak_negatif",
+                violation_error_message="Kuantitas output tidak boleh negatif.",
+            ),
         ]
 
     def __str__(self):
@@ -323,7 +410,9 @@ class Aktivitas(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.menit = minutes_between(self.jam_mulai, self.jam_selesai)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"jam_mulai", "jam_selesai"} & set(update_fields):
+        if update_fields is not None and {"jam_mulai", "jam_selesai"} & set(
+            update_fields
+        ):
             kwargs["update_fields"] = {*update_fields, "menit"}
         super().save(*args, **kwargs)
 
@@ -332,9 +421,13 @@ class Aktivitas(TimeStampedModel):
 
     def clean(self):
         if self.jam_mulai and self.jam_selesai and self.jam_selesai <= self.jam_mulai:
-            raise ValidationError({"jam_selesai": "Jam selesai harus setelah jam mulai."})
+            raise ValidationError(
+                {"jam_selesai": "Jam selesai harus setelah jam mulai."}
+            )
         if self.kuantitas_output is not None and self.kuantitas_output < 0:
-            raise ValidationError({"kuantitas_output": "Kuantitas output tidak boleh negatif."})
+            raise ValidationError(
+                {"kuantitas_output": "Kuantitas output tidak boleh negatif."}
+            )
 
     @property
     def is_editable_status(self) -> bool:
@@ -361,18 +454,36 @@ class Realisasi(TimeStampedModel):
     Status = Status
     EDITABLE_STATUSES = (Status.DRAFT, Status.DIKEMBALIKAN)
 
-    pegawai = models.ForeignKey("organisasi.Pegawai", verbose_name="pegawai", on_delete=models.PROTECT)
-    iki = models.ForeignKey("indikator.IndikatorKinerjaIndividu", verbose_name="indikator kinerja individu",
-                            on_delete=models.PROTECT)
-    periode_penilaian = models.ForeignKey("indikator.PeriodePenilaian", verbose_name="periode penilaian",
-                                          on_delete=models.PROTECT)
-    nilai = DesimalField("realisasi", max_digits=14, decimal_places=2, null=True, blank=True)
+    pegawai = models.ForeignKey(
+        "organisasi.Pegawai", verbose_name="pegawai", on_delete=models.PROTECT
+    )
+    iki = models.ForeignKey(
+        "indikator.IndikatorKinerjaIndividu",
+        verbose_name="indikator kinerja individu",
+        on_delete=models.PROTECT,
+    )
+    periode_penilaian = models.ForeignKey(
+        "indikator.PeriodePenilaian",
+        verbose_name="periode penilaian",
+        on_delete=models.PROTECT,
+    )
+    nilai = DesimalField(
+        "realisasi", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     narasi = models.TextField("narasi", blank=True)
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        "status", max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
     catatan_atasan = models.TextField("catatan atasan", blank=True)
     diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
-    diputuskan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diputuskan oleh", null=True,
-                                        blank=True, on_delete=models.SET_NULL, related_name="+")
+    diputuskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diputuskan oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     diputuskan_pada = models.DateTimeField("diputuskan pada", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -382,18 +493,31 @@ class Realisasi(TimeStampedModel):
         verbose_name = "realisasi IKI"
         verbose_name_plural = "realisasi IKI"
         ordering = ["periode_penilaian", "iki"]
-        indexes = [models.Index(fields=["pegawai", "periode_penilaian"], name="realisasi_pegawai_periode")]
+        indexes = [
+            models.Index(
+                fields=["pegawai", "periode_penilaian"],
+                name="realisasi_pegawai_periode",
+            )
+        ]
         constraints = [
-            models.UniqueConstraint(fields=["iki", "periode_penilaian"], name="realisasi_iki_periode_unik"),
-            models.CheckConstraint(condition=Q(nilai__isnull=True) | Q(nilai__gte=0), name="realisasi_tidak_negatif",
-                                   violation_error_message="Realisasi tidak boleh negatif."),
+            models.UniqueConstraint(
+                fields=["iki", "periode_penilaian"], name="realisasi_iki_periode_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(nilai__isnull=True) | Q(nilai__gte=0),
+                name="realisasi_tidak_negatif",
+                violation_error_message="Realisasi tidak boleh negatif.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.iki} – {self.periode_penilaian}"
 
     def get_absolute_url(self):
-        return reverse("kinerja:realisasi_period_of", args=[self.periode_penilaian_id, self.pegawai_id])
+        return reverse(
+            "kinerja:realisasi_period_of",
+            args=[self.periode_penilaian_id, self.pegawai_id],
+        )
 
     @property
     def is_editable_status(self) -> bool:
@@ -407,7 +531,9 @@ class BuktiStorage(FileSystemStorage):
     """Evidence files under MEDIA_ROOT: they have no public URL; kinerja:bukti_download serves them."""
 
     def url(self, name):
-        raise ValueError("Bukti dukung tidak punya alamat publik; unduh melalui halaman bukti dukung.")
+        raise ValueError(
+            "Bukti dukung tidak punya alamat publik; unduh melalui halaman bukti dukung."
+        )
 
 
 bukti_storage = BuktiStorage()
@@ -427,14 +553,36 @@ class BuktiDukungQuerySet(PersonalQuerySet):
 class BuktiDukung(TimeStampedModel):
     """Evidence of an activity or a realisation: a file kept privately, or a link."""
 
-    pegawai = models.ForeignKey("organisasi.Pegawai", verbose_name="pegawai", on_delete=models.PROTECT)
-    aktivitas = models.ForeignKey(Aktivitas, verbose_name="aktivitas", null=True, blank=True,
-                                  on_delete=models.CASCADE)
-    realisasi = models.ForeignKey(Realisasi, verbose_name="realisasi", null=True, blank=True,
-                                  on_delete=models.CASCADE)
-    berkas = models.FileField("berkas", storage=bukti_storage, upload_to=bukti_path, max_length=200, blank=True)
-    tautan = models.CharField("tautan", max_length=500, blank=True,
-                              validators=[URLValidator(schemes=["http", "https"])])
+    pegawai = models.ForeignKey(
+        "organisasi.Pegawai", verbose_name="pegawai", on_delete=models.PROTECT
+    )
+    aktivitas = models.ForeignKey(
+        Aktivitas,
+        verbose_name="aktivitas",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+    )
+    realisasi = models.ForeignKey(
+        Realisasi,
+        verbose_name="realisasi",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+    )
+    berkas = models.FileField(
+        "berkas",
+        storage=bukti_storage,
+        upload_to=bukti_path,
+        max_length=200,
+        blank=True,
+    )
+    tautan = models.CharField(
+        "tautan",
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     nama_asli = models.CharField("nama berkas asli", max_length=255, blank=True)
     jenis_konten = models.CharField("jenis isi", max_length=100, blank=True)
     ukuran = models.PositiveIntegerField("ukuran (byte)", default=0)
@@ -453,10 +601,13 @@ class BuktiDukung(TimeStampedModel):
                 name="bukti_satu_pemilik",
             ),
             models.CheckConstraint(
-                condition=(~Q(berkas="") & Q(tautan="")) | (Q(berkas="") & ~Q(tautan="")),
+                condition=(~Q(berkas="") & Q(tautan=""))
+                | (Q(berkas="") & ~Q(tautan="")),
                 name="bukti_berkas_atau_tautan",
             ),
-            models.UniqueConstraint(fields=["pegawai", "kunci"], name="bukti_kunci_unik"),
+            models.UniqueConstraint(
+                fields=["pegawai", "kunci"], name="bukti_kunci_unik"
+            ),
         ]
 
     def __str__(self):

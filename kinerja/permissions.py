@@ -10,9 +10,9 @@ from kinerja.models import Aktivitas, BuktiDukung, EntryWindow, Realisasi, Statu
 from organisasi.permissions import (
     can_manage_unit_data,
     is_pengelola,
+    is_self_or_above,
     pegawai_of,
     reads_whole_city,
-    subordinate_ids,
 )
 
 
@@ -52,18 +52,28 @@ def can_log_aktivitas(user) -> bool:
 
 def can_edit_aktivitas(user, aktivitas: Aktivitas) -> bool:
     """The owner changes or deletes a Draft or Dikembalikan activity while its date is open."""
-    return _is_owner(user, aktivitas) and aktivitas.is_editable_status and entry_window(user).is_open(aktivitas.tanggal)
+    return (
+        _is_owner(user, aktivitas)
+        and aktivitas.is_editable_status
+        and entry_window(user).is_open(aktivitas.tanggal)
+    )
 
 
 def can_submit_aktivitas(user, aktivitas: Aktivitas) -> bool:
     """The owner submits an editable activity of today or earlier (a planned day waits until it comes)."""
-    return can_edit_aktivitas(user, aktivitas) and aktivitas.tanggal <= entry_window(user).today
+    return (
+        can_edit_aktivitas(user, aktivitas)
+        and aktivitas.tanggal <= entry_window(user).today
+    )
 
 
 def can_decide_aktivitas(user, aktivitas: Aktivitas) -> bool:
     """The pegawai's atasan approves or returns a submitted activity while its period is open."""
-    return (aktivitas.status == Status.DIAJUKAN and _is_atasan_of(user, aktivitas.pegawai)
-            and entry_window(user).period_open(aktivitas.tanggal))
+    return (
+        aktivitas.status == Status.DIAJUKAN
+        and _is_atasan_of(user, aktivitas.pegawai)
+        and entry_window(user).period_open(aktivitas.tanggal)
+    )
 
 
 def can_edit_bukti(user, bukti: BuktiDukung) -> bool:
@@ -81,20 +91,26 @@ def can_fill_realisasi(user, pegawai, periode_penilaian) -> bool:
 
 def can_edit_realisasi(user, realisasi: Realisasi) -> bool:
     """The owner changes a Draft or Dikembalikan realisation of an unlocked period."""
-    return (_is_owner(user, realisasi) and realisasi.is_editable_status
-            and not realisasi.periode_penilaian.is_locked)
+    return (
+        _is_owner(user, realisasi)
+        and realisasi.is_editable_status
+        and not realisasi.periode_penilaian.is_locked
+    )
 
 
 def can_decide_realisasi(user, realisasi: Realisasi) -> bool:
     """The pegawai's atasan approves or returns a submitted realisation of an unlocked period."""
-    return (realisasi.status == Status.DIAJUKAN and _is_atasan_of(user, realisasi.pegawai)
-            and not realisasi.periode_penilaian.is_locked)
+    return (
+        realisasi.status == Status.DIAJUKAN
+        and _is_atasan_of(user, realisasi.pegawai)
+        and not realisasi.periode_penilaian.is_locked
+    )
 
 
 def can_view_kinerja_of(user, pegawai) -> bool:
     """A pegawai's activity and realisation pages: the same people who see their personal objects."""
     own = pegawai_of(user)
-    if own is not None and (own.pk == pegawai.pk or pegawai.pk in subordinate_ids(own)):
+    if own is not None and is_self_or_above(own, pegawai):
         return True
     return reads_whole_city(user) or can_manage_unit_data(user, pegawai.unit)
 

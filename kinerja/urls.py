@@ -35,7 +35,11 @@ urlpatterns = [
     path("aktivitas/<int:pk>/ubah/", views.aktivitas_update, name="aktivitas_update"),
     path("aktivitas/<int:pk>/hapus/", views.aktivitas_delete, name="aktivitas_delete"),
     path("aktivitas/<int:pk>/salin/", views.aktivitas_copy, name="aktivitas_copy"),
-    path("aktivitas/<int:pk>/bukti/", views.aktivitas_bukti_add, name="aktivitas_bukti_add"),
+    path(
+        "aktivitas/<int:pk>/bukti/",
+        views.aktivitas_bukti_add,
+        name="aktivitas_bukti_add",
+    ),
     path("minggu/", views.week, name="week"),
     path("minggu/<tanggal:tanggal>/", views.week, name="week_of"),
     path("minggu/<tanggal:tanggal>/salin/", views.week_copy, name="week_copy"),
@@ -50,9 +54,19 @@ urlpatterns = [
     path("realisasi/", views.realisasi_list, name="realisasi_list"),
     path("realisasi/<int:pk>/", views.realisasi_period, name="realisasi_period"),
     path("realisasi/<int:pk>/ajukan/", views.realisasi_submit, name="realisasi_submit"),
-    path("realisasi/<int:pk>/iki/<int:iki>/", views.realisasi_save, name="realisasi_save"),
-    path("realisasi/<int:pk>/pegawai/<int:pegawai>/", views.realisasi_period_of, name="realisasi_period_of"),
-    path("realisasi/isian/<int:pk>/putuskan/", views.realisasi_decide, name="realisasi_decide"),
+    path(
+        "realisasi/<int:pk>/iki/<int:iki>/", views.realisasi_save, name="realisasi_save"
+    ),
+    path(
+        "realisasi/<int:pk>/pegawai/<int:pegawai>/",
+        views.realisasi_period_of,
+        name="realisasi_period_of",
+    ),
+    path(
+        "realisasi/isian/<int:pk>/putuskan/",
+        views.realisasi_decide,
+        name="realisasi_decide",
+    ),
     path("ekspor/", views.export, name="export"),
     path("ekspor/unit/", views.unit_export, name="unit_export"),
 ]

@@ -9,7 +9,12 @@ from django.utils import timezone
 from PIL import Image
 
 from indikator.models import IndikatorKinerjaIndividu, Skp
-from indikator.tests.factories import IndikatorKinerjaIndividuFactory, RencanaHasilKerjaFactory, periode, skp_for
+from indikator.tests.factories import (
+    IndikatorKinerjaIndividuFactory,
+    RencanaHasilKerjaFactory,
+    periode,
+    skp_for,
+)
 from kinerja import kalender
 
 Aspek = IndikatorKinerjaIndividu.Aspek
@@ -18,10 +23,17 @@ Aspek = IndikatorKinerjaIndividu.Aspek
 @pytest.fixture(autouse=True)
 def _kinerja_rules(request):
     """The rules seeded by migration 0002, also after a browser test's flush emptied them (--reuse-db)."""
-    if request.node.get_closest_marker("django_db") is None and "db" not in request.fixturenames:
+    if (
+        request.node.get_closest_marker("django_db") is None
+        and "db" not in request.fixturenames
+    ):
         return
-    request.getfixturevalue("transactional_db" if "live_server" in request.fixturenames else "db")
-    importlib.import_module("kinerja.migrations.0002_aturan_awal").seed(django_apps, None)
+    request.getfixturevalue(
+        "transactional_db" if "live_server" in request.fixturenames else "db"
+    )
+    importlib.import_module("kinerja.migrations.0002_aturan_awal").seed(
+        django_apps, None
+    )
 
 
 def working_monday(year: int) -> datetime.date:
@@ -39,18 +51,41 @@ def kin(org):
     """This year's approved SKP for the kasi and the staf (the staf's RHK intervene the kasi's),
     with a kuantitas and a waktu IKI; the staf_b of the other OPD has one too."""
     today = timezone.localdate()
-    c = SimpleNamespace(org=org, today=today, periode=periode(today.year), monday=working_monday(today.year))
+    c = SimpleNamespace(
+        org=org,
+        today=today,
+        periode=periode(today.year),
+        monday=working_monday(today.year),
+    )
     c.skp_kasi = skp_for(org.kasi, tahun=today.year, status=Skp.Status.DISETUJUI)
-    c.rhk_kasi = RencanaHasilKerjaFactory(skp=c.skp_kasi, uraian="Tertanganinya sampah di TPS wilayah")
+    c.rhk_kasi = RencanaHasilKerjaFactory(
+        skp=c.skp_kasi, uraian="Tertanganinya sampah di TPS wilayah"
+    )
     c.skp = skp_for(org.staf, tahun=today.year, status=Skp.Status.DISETUJUI)
-    c.rhk = RencanaHasilKerjaFactory(skp=c.skp, rhk_atasan=c.rhk_kasi, uraian="Terangkutnya sampah TPS Sidodadi")
-    c.rhk_2 = RencanaHasilKerjaFactory(skp=c.skp, rhk_atasan=c.rhk_kasi, uraian="Tersusunnya laporan pengangkutan")
-    c.iki = IndikatorKinerjaIndividuFactory(rhk=c.rhk, aspek=Aspek.KUANTITAS, uraian="Jumlah TPS diangkut",
-                                            target=40, satuan="TPS")
-    c.iki_waktu = IndikatorKinerjaIndividuFactory(rhk=c.rhk, aspek=Aspek.WAKTU, uraian="Ketepatan waktu pengangkutan",
-                                                  target=100, satuan="%")
+    c.rhk = RencanaHasilKerjaFactory(
+        skp=c.skp, rhk_atasan=c.rhk_kasi, uraian="Terangkutnya sampah TPS Sidodadi"
+    )
+    c.rhk_2 = RencanaHasilKerjaFactory(
+        skp=c.skp, rhk_atasan=c.rhk_kasi, uraian="Tersusunnya laporan pengangkutan"
+    )
+    c.iki = IndikatorKinerjaIndividuFactory(
+        rhk=c.rhk,
+        aspek=Aspek.KUANTITAS,
+        uraian="Jumlah TPS diangkut",
+        target=40,
+        satuan="TPS",
+    )
+    c.iki_waktu = IndikatorKinerjaIndividuFactory(
+        rhk=c.rhk,
+        aspek=Aspek.WAKTU,
+        uraian="Ketepatan waktu pengangkutan",
+        target=100,
+        satuan="%",
+    )
     c.skp_b = skp_for(org.staf_b, tahun=today.year, status=Skp.Status.DISETUJUI)
-    c.rhk_b = RencanaHasilKerjaFactory(skp=c.skp_b, uraian="Terlayaninya administrasi OPD B")
+    c.rhk_b = RencanaHasilKerjaFactory(
+        skp=c.skp_b, uraian="Terlayaninya administrasi OPD B"
+    )
     return c
 
 

@@ -12,14 +12,24 @@ class AktivitasFactory(factory.django.DjangoModelFactory):
         model = Aktivitas
 
     class Params:
-        diajukan = factory.Trait(status=Status.DIAJUKAN,
-                                 diajukan_pada=factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC)))
-        disetujui = factory.Trait(status=Status.DISETUJUI,
-                                  diajukan_pada=factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC)))
+        diajukan = factory.Trait(
+            status=Status.DIAJUKAN,
+            diajukan_pada=factory.LazyFunction(
+                lambda: datetime.datetime.now(datetime.UTC)
+            ),
+        )
+        disetujui = factory.Trait(
+            status=Status.DISETUJUI,
+            diajukan_pada=factory.LazyFunction(
+                lambda: datetime.datetime.now(datetime.UTC)
+            ),
+        )
 
     jam_mulai = datetime.time(8, 0)
     jam_selesai = datetime.time(9, 0)
-    uraian = factory.Sequence(lambda n: f"Memeriksa kebersihan TPS nomor {n} di kelurahan")
+    uraian = factory.Sequence(
+        lambda n: f"Memeriksa kebersihan TPS nomor {n} di kelurahan"
+    )
     kuantitas_output = 1
     satuan_output = "kegiatan"
 

@@ -17,7 +17,7 @@ from kinerja.tests.conftest import image_bytes
 from organisasi import demo as organisasi_demo
 from organisasi.models import Pegawai
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.urls("kinerja.tests.urls")]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 class Taps:
@@ -56,25 +56,54 @@ def _log(taps, page, *, uraian, mulai, selesai, output, satuan, photo=None):
         taps.click(page.get_by_text("Bukti dukung (foto, berkas atau tautan)"))
         taps.count += 1  # choosing the photo in the phone's picker
         page.get_by_label("Foto / berkas bukti").set_input_files(
-            {"name": "IMG_0001.jpg", "mimeType": "image/jpeg", "buffer": image_bytes("JPEG", (1600, 1200))})
+            {
+                "name": "IMG_0001.jpg",
+                "mimeType": "image/jpeg",
+                "buffer": image_bytes("JPEG", (1600, 1200)),
+            }
+        )
     cards = page.locator(".aktivitas-card").count()
     taps.click(page.get_by_role("button", name="Simpan"))
     expect(page.locator(".aktivitas-card")).to_have_count(cards + 1)
 
 
-def test_the_demo_asn_logs_a_day_on_a_phone_copies_one_to_tomorrow_and_submits(live_server, phone_page, demo_asn):
+def test_the_demo_asn_logs_a_day_on_a_phone_copies_one_to_tomorrow_and_submits(
+    live_server, phone_page, demo_asn
+):
     page, today = phone_page, timezone.localdate()
     login_in_browser(page, live_server, demo_asn.nip, settings.DEMO_PASSWORD)
     page.goto(f"{live_server.url}/kinerja/")
     taps = Taps(page)
 
     started = time.monotonic()
-    _log(taps, page, uraian="Memantau pengangkutan sampah di 8 TPS Kelurahan Sidodadi", mulai="07:30", selesai="10:00",
-         output="8", satuan="TPS", photo=True)
-    _log(taps, page, uraian="Memeriksa kebersihan TPS Jalan Juanda setelah pengangkutan", mulai="10:00",
-         selesai="12:00", output="1", satuan="laporan")
-    _log(taps, page, uraian="Menindaklanjuti dua aduan warga tentang sampah menumpuk", mulai="13:00", selesai="15:30",
-         output="2", satuan="aduan")
+    _log(
+        taps,
+        page,
+        uraian="Memantau pengangkutan sampah di 8 TPS Kelurahan Sidodadi",
+        mulai="07:30",
+        selesai="10:00",
+        output="8",
+        satuan="TPS",
+        photo=True,
+    )
+    _log(
+        taps,
+        page,
+        uraian="Memeriksa kebersihan TPS Jalan Juanda setelah pengangkutan",
+        mulai="10:00",
+        selesai="12:00",
+        output="1",
+        satuan="laporan",
+    )
+    _log(
+        taps,
+        page,
+        uraian="Menindaklanjuti dua aduan warga tentang sampah menumpuk",
+        mulai="13:00",
+        selesai="15:30",
+        output="2",
+        satuan="aduan",
+    )
     logged = time.monotonic() - started
 
     taps.click(page.get_by_text("Salin ke…").first)
@@ -85,44 +114,93 @@ def test_the_demo_asn_logs_a_day_on_a_phone_copies_one_to_tomorrow_and_submits(l
     page.wait_for_selector("text=3 aktivitas diajukan kepada atasan.")
 
     assert page.locator(".aktivitas-card .skp-status-diajukan").count() == 3
-    assert list(Aktivitas.objects.filter(pegawai=demo_asn, tanggal=today).values_list("status", flat=True)) == [
-        Status.DIAJUKAN] * 3
-    assert Aktivitas.objects.filter(pegawai=demo_asn, tanggal=today + datetime.timedelta(days=1)).count() == 1
-    assert BuktiDukung.objects.filter(aktivitas__pegawai=demo_asn, aktivitas__tanggal=today).count() == 1
-    print(f"\n[journey] three activities logged in {logged:.1f} s with {taps.count} taps in all "
-          f"(the whole journey incl. copy and submit)")
+    assert (
+        list(
+            Aktivitas.objects.filter(pegawai=demo_asn, tanggal=today).values_list(
+                "status", flat=True
+            )
+        )
+        == [Status.DIAJUKAN] * 3
+    )
+    assert (
+        Aktivitas.objects.filter(
+            pegawai=demo_asn, tanggal=today + datetime.timedelta(days=1)
+        ).count()
+        == 1
+    )
+    assert (
+        BuktiDukung.objects.filter(
+            aktivitas__pegawai=demo_asn, aktivitas__tanggal=today
+        ).count()
+        == 1
+    )
+    print(
+        f"\n[journey] three activities logged in {logged:.1f} s with {taps.count} taps in all "
+        f"(the whole journey incl. copy and submit)"
+    )
 
 
-def test_a_save_made_without_signal_arrives_once_when_the_signal_returns(live_server, phone_page, demo_asn):
+def test_a_save_made_without_signal_arrives_once_when_the_signal_returns(
+    live_server, phone_page, demo_asn
+):
     page = phone_page
     login_in_browser(page, live_server, demo_asn.nip, settings.DEMO_PASSWORD)
     page.goto(f"{live_server.url}/kinerja/")
-    page.get_by_label("Apa yang dikerjakan?").fill("Memantau pengangkutan sampah di TPS Pasar Pagi tanpa sinyal")
+    page.get_by_label("Apa yang dikerjakan?").fill(
+        "Memantau pengangkutan sampah di TPS Pasar Pagi tanpa sinyal"
+    )
     page.get_by_label("Jam mulai").fill("08:00")
     page.get_by_label("Jam selesai").fill("09:00")
 
     page.context.set_offline(True)
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_selector("text=menunggu sinyal")
-    assert Aktivitas.objects.filter(pegawai=demo_asn, uraian__contains="tanpa sinyal").count() == 0
+    assert (
+        Aktivitas.objects.filter(
+            pegawai=demo_asn, uraian__contains="tanpa sinyal"
+        ).count()
+        == 0
+    )
     page.context.set_offline(False)
     page.wait_for_selector("text=Aktivitas tersimpan.", timeout=30_000)
 
-    assert Aktivitas.objects.filter(pegawai=demo_asn, uraian__contains="tanpa sinyal").count() == 1
-    assert page.get_by_text("Memantau pengangkutan sampah di TPS Pasar Pagi tanpa sinyal").count() == 1
+    assert (
+        Aktivitas.objects.filter(
+            pegawai=demo_asn, uraian__contains="tanpa sinyal"
+        ).count()
+        == 1
+    )
+    assert (
+        page.get_by_text(
+            "Memantau pengangkutan sampah di TPS Pasar Pagi tanpa sinyal"
+        ).count()
+        == 1
+    )
 
 
-def test_what_was_typed_survives_a_reload_until_it_is_saved(live_server, phone_page, demo_asn):
+def test_what_was_typed_survives_a_reload_until_it_is_saved(
+    live_server, phone_page, demo_asn
+):
     page = phone_page
     login_in_browser(page, live_server, demo_asn.nip, settings.DEMO_PASSWORD)
     page.goto(f"{live_server.url}/kinerja/")
-    page.get_by_label("Apa yang dikerjakan?").fill("Mengawasi penyapuan jalan di Jalan Pahlawan")
+    page.get_by_label("Apa yang dikerjakan?").fill(
+        "Mengawasi penyapuan jalan di Jalan Pahlawan"
+    )
 
     page.reload()
 
-    assert page.get_by_label("Apa yang dikerjakan?").input_value() == "Mengawasi penyapuan jalan di Jalan Pahlawan"
+    assert (
+        page.get_by_label("Apa yang dikerjakan?").input_value()
+        == "Mengawasi penyapuan jalan di Jalan Pahlawan"
+    )
     page.get_by_role("button", name="Simpan").dblclick()
     page.wait_for_selector("text=Aktivitas tersimpan.")
     page.reload()
     assert page.get_by_label("Apa yang dikerjakan?").input_value() == ""
-    assert Aktivitas.objects.filter(pegawai=demo_asn, uraian__startswith="Mengawasi penyapuan").count() == 1
+    assert (
+        Aktivitas.objects.filter(
+            pegawai=demo_asn, uraian__startswith="Mengawasi penyapuan"
+        ).count()
+        == 1
+    )

@@ -20,16 +20,19 @@ def _zip(*names) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("content", "jenis"), [
-    (PDF, "pdf"),
-    (image_bytes("JPEG", (10, 10)), "jpg"),
-    (image_bytes("PNG", (10, 10)), "png"),
-    (_zip("[Content_Types].xml", "xl/workbook.xml"), "xlsx"),
-    (_zip("[Content_Types].xml", "word/document.xml"), "docx"),
-    (_zip("readme.txt"), None),
-    (b"MZ\x90\x00executable", None),
-    (b"<html><script>alert(1)</script>", None),
-])
+@pytest.mark.parametrize(
+    ("content", "jenis"),
+    [
+        (PDF, "pdf"),
+        (image_bytes("JPEG", (10, 10)), "jpg"),
+        (image_bytes("PNG", (10, 10)), "png"),
+        (_zip("[Content_Types].xml", "xl/workbook.xml"), "xlsx"),
+        (_zip("[Content_Types].xml", "word/document.xml"), "docx"),
+        (_zip("readme.txt"), None),
+        (b"MZ\x90\x00executable", None),
+        (b"<html><script>alert(1)</script>", None),
+    ],
+)
 def test_type_is_read_from_the_content(content, jenis):
     assert bukti.detect_type(content) == jenis
 
@@ -52,7 +55,9 @@ def test_a_file_of_another_type_is_refused_whatever_its_name():
 
 def test_a_name_that_lies_about_the_content_is_refused():
     with pytest.raises(ValidationError, match="tidak sesuai dengan namanya"):
-        bukti.check_upload(SimpleUploadedFile("laporan.pdf", image_bytes("PNG", (20, 20))))
+        bukti.check_upload(
+            SimpleUploadedFile("laporan.pdf", image_bytes("PNG", (20, 20)))
+        )
 
 
 def test_an_empty_file_is_refused():
@@ -67,7 +72,11 @@ def test_a_photo_is_downscaled_and_loses_its_location():
     checked = bukti.check_upload(SimpleUploadedFile("IMG_0001.JPG", original))
 
     stored = Image.open(io.BytesIO(checked.content))
-    assert (checked.jenis, checked.extension, checked.jenis_konten) == ("jpg", ".jpg", "image/jpeg")
+    assert (checked.jenis, checked.extension, checked.jenis_konten) == (
+        "jpg",
+        ".jpg",
+        "image/jpeg",
+    )
     assert max(stored.size) == bukti.PHOTO_MAX_SIDE
     assert dict(stored.getexif()) == {}
     assert "exif" not in stored.info
@@ -75,7 +84,9 @@ def test_a_photo_is_downscaled_and_loses_its_location():
 
 def test_a_broken_photo_is_refused():
     with pytest.raises(ValidationError, match="tidak dapat dibaca"):
-        bukti.check_upload(SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff\xe0 not really a jpeg"))
+        bukti.check_upload(
+            SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff\xe0 not really a jpeg")
+        )
 
 
 def test_a_document_is_stored_as_it_came():
@@ -83,4 +94,8 @@ def test_a_document_is_stored_as_it_came():
 
     checked = bukti.check_upload(SimpleUploadedFile("Surat Tugas.docx", content))
 
-    assert (checked.content, checked.nama_asli, checked.extension) == (content, "Surat Tugas.docx", ".docx")
+    assert (checked.content, checked.nama_asli, checked.extension) == (
+        content,
+        "Surat Tugas.docx",
+        ".docx",
+    )

@@ -11,8 +11,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return [Aktivitas.objects.count(), get_history_model_for_model(Aktivitas).objects.count(),
-            Skp.objects.count(), get_history_model_for_model(Skp).objects.count()]
+    return [
+        Aktivitas.objects.count(),
+        get_history_model_for_model(Aktivitas).objects.count(),
+        Skp.objects.count(),
+        get_history_model_for_model(Skp).objects.count(),
+    ]
 
 
 def test_demo_gives_the_demo_asn_a_month_of_activities_and_a_second_run_changes_nothing():
@@ -24,8 +28,17 @@ def test_demo_gives_the_demo_asn_a_month_of_activities_and_a_second_run_changes_
     demo.seed()
 
     assert _counts() == first
-    asn = Skp.objects.get(pegawai__jabatan__kode=demo.ASN_JABATAN, status=Skp.Status.DISETUJUI).pegawai
-    statuses = list(Aktivitas.objects.filter(pegawai=asn).values_list("status", flat=True))
+    asn = Skp.objects.get(
+        pegawai__jabatan__kode=demo.ASN_JABATAN, status=Skp.Status.DISETUJUI
+    ).pegawai
+    statuses = list(
+        Aktivitas.objects.filter(pegawai=asn).values_list("status", flat=True)
+    )
     assert len(statuses) >= 30
-    assert set(statuses) == {Status.DRAFT, Status.DIAJUKAN, Status.DISETUJUI, Status.DIKEMBALIKAN}
+    assert set(statuses) == {
+        Status.DRAFT,
+        Status.DIAJUKAN,
+        Status.DISETUJUI,
+        Status.DIKEMBALIKAN,
+    }
     assert statuses.count(Status.DIKEMBALIKAN) == 1

@@ -17,7 +17,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from core.errors import add_form_errors, flash_errors
 from kinerja import kalender, permissions, queries, services
-from kinerja.forms import AktivitasForm, BuktiForm, KunciForm, PilihanForm, SalinForm, parse_date
+from kinerja.forms import (
+    AktivitasForm,
+    BuktiForm,
+    KunciForm,
+    PilihanForm,
+    SalinForm,
+    parse_date,
+)
 from kinerja.models import Aktivitas
 from organisasi.permissions import get_for_user, pegawai_of, require
 
@@ -40,7 +47,9 @@ def _back(request, url: str):
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-def _report(request, done: int, problems: list[str], success: str, nothing: str) -> None:
+def _report(
+    request, done: int, problems: list[str], success: str, nothing: str
+) -> None:
     if done:
         messages.success(request, success.format(done))
     elif not problems:
@@ -54,7 +63,10 @@ def _report(request, done: int, problems: list[str], success: str, nothing: str)
 
 def _prefill(request) -> dict:
     """A favourite chosen without JavaScript arrives as ?uraian=…&rhk=…&satuan=…."""
-    values = {"uraian": request.GET.get("uraian", "")[:1000], "satuan_output": request.GET.get("satuan", "")[:40]}
+    values = {
+        "uraian": request.GET.get("uraian", "")[:1000],
+        "satuan_output": request.GET.get("satuan", "")[:40],
+    }
     if request.GET.get("rhk", "").isdigit():
         values["rhk"] = int(request.GET["rhk"])
     return {name: value for name, value in values.items() if value}
@@ -64,14 +76,27 @@ def _render_day(request, pegawai, tanggal, form=None):
     today = permissions.entry_window(request.user).today
     context = queries.day_page(pegawai, tanggal, today=today)
     if form is None:
-        initial = {**queries.entry_defaults(pegawai, tanggal, context["day"].aktivitas_list, context["rhk_list"],
-                                            permissions.entry_window(request.user).aturan), **_prefill(request)}
+        initial = {
+            **queries.entry_defaults(
+                pegawai,
+                tanggal,
+                context["day"].aktivitas_list,
+                context["rhk_list"],
+                permissions.entry_window(request.user).aturan,
+            ),
+            **_prefill(request),
+        }
         form = AktivitasForm(initial=initial, rhk_list=context["rhk_list"])
-    context.update({
-        "form": form, "today": today, "copy_form": KunciForm(),
-        "previous": tanggal - datetime.timedelta(days=1), "next": tanggal + datetime.timedelta(days=1),
-        "draft_key": f"kinerja-entri-{pegawai.pk}",
-    })
+    context.update(
+        {
+            "form": form,
+            "today": today,
+            "copy_form": KunciForm(),
+            "previous": tanggal - datetime.timedelta(days=1),
+            "next": tanggal + datetime.timedelta(days=1),
+            "draft_key": f"kinerja-entri-{pegawai.pk}",
+        }
+    )
     template = "kinerja/aktivitas_day.html" + ("#form" if request.htmx else "")
     return render(request, template, context)
 
@@ -91,16 +116,27 @@ def aktivitas_create(request):
     if request.method == "GET":
         return redirect("kinerja:day")
     tanggal = parse_date(request.POST.get("tanggal"), _today(request))
-    form = AktivitasForm(request.POST, request.FILES, rhk_list=queries.rhk_in_force(pegawai, tanggal))
+    form = AktivitasForm(
+        request.POST, request.FILES, rhk_list=queries.rhk_in_force(pegawai, tanggal)
+    )
     if form.is_valid():
         try:
             aktivitas, created = services.create_aktivitas(
-                pegawai, **form.activity_values(), kunci=form.cleaned_data["kunci"],
-                berkas=form.cleaned_data["berkas"], tautan=form.cleaned_data["tautan"])
+                pegawai,
+                **form.activity_values(),
+                kunci=form.cleaned_data["kunci"],
+                berkas=form.cleaned_data["berkas"],
+                tautan=form.cleaned_data["tautan"],
+            )
         except ValidationError as error:
             add_form_errors(form, error)
         else:
-            messages.success(request, "Aktivitas tersimpan." if created else "Aktivitas ini sudah tersimpan sebelumnya.")
+            messages.success(
+                request,
+                "Aktivitas tersimpan."
+                if created
+                else "Aktivitas ini sudah tersimpan sebelumnya.",
+            )
             return _back(request, _day_url(aktivitas.tanggal))
     return _render_day(request, pegawai, tanggal, form)
 
@@ -119,7 +155,13 @@ def _submit(request, pegawai, ids) -> None:
     except ValidationError as error:
         flash_errors(request, error)
     else:
-        _report(request, done, problems, "{} aktivitas diajukan kepada atasan.", "Tidak ada aktivitas yang perlu diajukan.")
+        _report(
+            request,
+            done,
+            problems,
+            "{} aktivitas diajukan kepada atasan.",
+            "Tidak ada aktivitas yang perlu diajukan.",
+        )
 
 
 @require_POST
@@ -131,7 +173,11 @@ def aktivitas_submit(request):
         _submit(request, pegawai, form.cleaned_data["aktivitas"])
     else:
         messages.error(request, "Pilih sedikitnya satu aktivitas.")
-    return redirect(request.POST.get("kembali") if _is_local(request.POST.get("kembali")) else "kinerja:week")
+    return redirect(
+        request.POST.get("kembali")
+        if _is_local(request.POST.get("kembali"))
+        else "kinerja:week"
+    )
 
 
 def _is_local(url) -> bool:
@@ -147,9 +193,16 @@ def day_copy(request, tanggal: datetime.date):
     if not form.is_valid() or source is None:
         messages.info(request, "Belum ada aktivitas sebelumnya untuk disalin.")
         return redirect(_day_url(tanggal))
-    created, problems = services.copy_day(pegawai, source=source, to=tanggal, kunci=form.cleaned_data["kunci"])
-    _report(request, len(created), problems, f"{{}} aktivitas disalin dari {kalender.format_date(source)} sebagai draft.",
-            "Tidak ada aktivitas baru yang disalin.")
+    created, problems = services.copy_day(
+        pegawai, source=source, to=tanggal, kunci=form.cleaned_data["kunci"]
+    )
+    _report(
+        request,
+        len(created),
+        problems,
+        f"{{}} aktivitas disalin dari {kalender.format_date(source)} sebagai draft.",
+        "Tidak ada aktivitas baru yang disalin.",
+    )
     return redirect(_day_url(tanggal))
 
 
@@ -157,8 +210,12 @@ def day_copy(request, tanggal: datetime.date):
 
 
 def _aktivitas(request, pk, *, edit=None):
-    return get_for_user(Aktivitas.objects.select_related("rhk", "pegawai__unit", "pegawai__jabatan"),
-                        request.user, pk, edit=edit)
+    return get_for_user(
+        Aktivitas.objects.select_related("rhk", "pegawai__unit", "pegawai__jabatan"),
+        request.user,
+        pk,
+        edit=edit,
+    )
 
 
 def aktivitas_detail(request, pk):
@@ -179,8 +236,12 @@ def aktivitas_detail(request, pk):
 def aktivitas_update(request, pk):
     aktivitas = _aktivitas(request, pk, edit=permissions.can_edit_aktivitas)
     tanggal = parse_date(request.POST.get("tanggal"), aktivitas.tanggal)
-    form = AktivitasForm(request.POST or None, instance=aktivitas, with_evidence=False,
-                         rhk_list=queries.rhk_in_force(aktivitas.pegawai, tanggal))
+    form = AktivitasForm(
+        request.POST or None,
+        instance=aktivitas,
+        with_evidence=False,
+        rhk_list=queries.rhk_in_force(aktivitas.pegawai, tanggal),
+    )
     if form.is_valid():
         try:
             aktivitas = services.update_aktivitas(aktivitas, **form.activity_values())
@@ -189,7 +250,9 @@ def aktivitas_update(request, pk):
         else:
             messages.success(request, "Aktivitas tersimpan.")
             return redirect(_day_url(aktivitas.tanggal))
-    return render(request, "kinerja/aktivitas_form.html", {"form": form, "aktivitas": aktivitas})
+    return render(
+        request, "kinerja/aktivitas_form.html", {"form": form, "aktivitas": aktivitas}
+    )
 
 
 @require_POST
@@ -214,9 +277,16 @@ def aktivitas_copy(request, pk):
         messages.error(request, "Pilih tanggal tujuan salinan.")
         return redirect(_day_url(aktivitas.tanggal))
     tujuan = form.cleaned_data["tanggal"]
-    created, problems = services.copy_aktivitas(aktivitas, to=tujuan, kunci=form.cleaned_data["kunci"])
-    _report(request, len(created), problems, f"Aktivitas disalin ke {kalender.format_date(tujuan)} sebagai draft.",
-            "Salinan ini sudah dibuat sebelumnya.")
+    created, problems = services.copy_aktivitas(
+        aktivitas, to=tujuan, kunci=form.cleaned_data["kunci"]
+    )
+    _report(
+        request,
+        len(created),
+        problems,
+        f"Aktivitas disalin ke {kalender.format_date(tujuan)} sebagai draft.",
+        "Salinan ini sudah dibuat sebelumnya.",
+    )
     return redirect(_day_url(tujuan if created else aktivitas.tanggal))
 
 
@@ -229,8 +299,13 @@ def week(request, tanggal: datetime.date | None = None):
     pegawai = own_pegawai(request)
     tanggal = tanggal or _today(request)
     grid = queries.week_grid(pegawai, tanggal)
-    context = {"week": grid, "today": _today(request), "copy_form": KunciForm(),
-               "previous": grid.monday - datetime.timedelta(days=7), "next": grid.monday + datetime.timedelta(days=7)}
+    context = {
+        "week": grid,
+        "today": _today(request),
+        "copy_form": KunciForm(),
+        "previous": grid.monday - datetime.timedelta(days=7),
+        "next": grid.monday + datetime.timedelta(days=7),
+    }
     return render(request, "kinerja/aktivitas_week.html", context)
 
 
@@ -238,7 +313,11 @@ def week(request, tanggal: datetime.date | None = None):
 def week_submit(request, tanggal: datetime.date):
     pegawai = own_pegawai(request)
     monday = kalender.week_start(tanggal)
-    ids = Aktivitas.objects.of(pegawai).between(monday, monday + datetime.timedelta(days=6)).values_list("pk", flat=True)
+    ids = (
+        Aktivitas.objects.of(pegawai)
+        .between(monday, monday + datetime.timedelta(days=6))
+        .values_list("pk", flat=True)
+    )
     _submit(request, pegawai, ids)
     return redirect("kinerja:week_of", tanggal=monday)
 
@@ -250,10 +329,19 @@ def week_copy(request, tanggal: datetime.date):
     monday = kalender.week_start(tanggal)
     form = KunciForm(request.POST)
     if form.is_valid():
-        created, problems = services.copy_week(pegawai, source_monday=monday - datetime.timedelta(days=7), to_monday=monday,
-                                               kunci=form.cleaned_data["kunci"])
-        _report(request, len(created), problems, "{} aktivitas minggu lalu disalin sebagai draft.",
-                "Tidak ada aktivitas minggu lalu yang disalin.")
+        created, problems = services.copy_week(
+            pegawai,
+            source_monday=monday - datetime.timedelta(days=7),
+            to_monday=monday,
+            kunci=form.cleaned_data["kunci"],
+        )
+        _report(
+            request,
+            len(created),
+            problems,
+            "{} aktivitas minggu lalu disalin sebagai draft.",
+            "Tidak ada aktivitas minggu lalu yang disalin.",
+        )
     return redirect("kinerja:week_of", tanggal=monday)
 
 
@@ -268,6 +356,14 @@ def month(request, tahun: int | None = None, bulan: int | None = None):
     previous = first - datetime.timedelta(days=1)
     following = kalender.last_of_month(first) + datetime.timedelta(days=1)
     weeks, required = queries.month_calendar(pegawai, tahun, bulan, today=today)
-    context = {"weeks": weeks, "wajib_harian": required, "first": first, "last": following - datetime.timedelta(days=1),
-               "today": today, "previous": previous, "following": following, "day_names": kalender.DAYS}
+    context = {
+        "weeks": weeks,
+        "wajib_harian": required,
+        "first": first,
+        "last": following - datetime.timedelta(days=1),
+        "today": today,
+        "previous": previous,
+        "following": following,
+        "day_names": kalender.DAYS,
+    }
     return render(request, "kinerja/aktivitas_month.html", context)

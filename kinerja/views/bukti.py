@@ -15,8 +15,12 @@ from organisasi.permissions import get_for_user
 
 @require_POST
 def aktivitas_bukti_add(request, pk):
-    aktivitas = get_for_user(Aktivitas.objects.select_related("pegawai"), request.user, pk,
-                             edit=permissions.can_edit_aktivitas)
+    aktivitas = get_for_user(
+        Aktivitas.objects.select_related("pegawai"),
+        request.user,
+        pk,
+        edit=permissions.can_edit_aktivitas,
+    )
     form = BuktiForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -24,8 +28,12 @@ def aktivitas_bukti_add(request, pk):
                 messages.error(request, message)
         return redirect(aktivitas)
     try:
-        services.attach_bukti(aktivitas, berkas=form.cleaned_data["berkas"], tautan=form.cleaned_data["tautan"],
-                              kunci=form.cleaned_data["kunci"])
+        services.attach_bukti(
+            aktivitas,
+            berkas=form.cleaned_data["berkas"],
+            tautan=form.cleaned_data["tautan"],
+            kunci=form.cleaned_data["kunci"],
+        )
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -42,8 +50,12 @@ def bukti_download(request, pk):
         handle = bukti.berkas.open("rb")
     except FileNotFoundError:
         raise Http404("Berkas bukti tidak ditemukan.") from None
-    response = FileResponse(handle, as_attachment=True, filename=bukti.nama_asli or bukti.berkas.name.rsplit("/", 1)[-1],
-                            content_type=bukti.jenis_konten or "application/octet-stream")
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=bukti.nama_asli or bukti.berkas.name.rsplit("/", 1)[-1],
+        content_type=bukti.jenis_konten or "application/octet-stream",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -52,9 +64,16 @@ def bukti_download(request, pk):
 
 @require_POST
 def bukti_delete(request, pk):
-    bukti = get_for_user(BuktiDukung.objects.select_related("aktivitas__pegawai", "realisasi__pegawai",
-                                                            "realisasi__periode_penilaian__periode"),
-                         request.user, pk, edit=permissions.can_edit_bukti)
+    bukti = get_for_user(
+        BuktiDukung.objects.select_related(
+            "aktivitas__pegawai",
+            "realisasi__pegawai",
+            "realisasi__periode_penilaian__periode",
+        ),
+        request.user,
+        pk,
+        edit=permissions.can_edit_bukti,
+    )
     owner = bukti.aktivitas or bukti.realisasi
     try:
         services.delete_bukti(bukti)

@@ -22,7 +22,10 @@ def realisasi_list(request):
     """The periode penilaian of the years in which the pegawai has an approved SKP."""
     pegawai = own_pegawai(request)
     today = timezone.localdate()
-    context = {"periode_list": queries.periode_list_of(pegawai), "current": queries.current_periode_penilaian(today)}
+    context = {
+        "periode_list": queries.periode_list_of(pegawai),
+        "current": queries.current_periode_penilaian(today),
+    }
     return render(request, "kinerja/realisasi_list.html", context)
 
 
@@ -39,13 +42,22 @@ def _render_period(request, pegawai, periode_penilaian, bound=None):
         form = None
         if fill and (row.realisasi is None or row.realisasi.is_editable_status):
             initial = {} if row.realisasi else {"nilai": row.saran.nilai}
-            form = RealisasiForm(instance=row.realisasi, initial=initial, prefix=f"iki{row.iki.pk}")
+            form = RealisasiForm(
+                instance=row.realisasi, initial=initial, prefix=f"iki{row.iki.pk}"
+            )
             if bound and bound[0] == row.iki.pk:
                 form = bound[1]
-            form.fields["nilai"].label = f"Realisasi ({row.iki.satuan})" if row.iki.satuan else "Realisasi"
+            form.fields["nilai"].label = (
+                f"Realisasi ({row.iki.satuan})" if row.iki.satuan else "Realisasi"
+            )
         rows.append((row, form))
-    context = {"pegawai": pegawai, "periode_penilaian": periode_penilaian, "rows": rows, "is_owner": is_owner,
-               "can_fill": fill}
+    context = {
+        "pegawai": pegawai,
+        "periode_penilaian": periode_penilaian,
+        "rows": rows,
+        "is_owner": is_owner,
+        "can_fill": fill,
+    }
     return render(request, "kinerja/realisasi_period.html", context)
 
 
@@ -61,16 +73,34 @@ def realisasi_period_of(request, pk, pegawai):
 def realisasi_save(request, pk, iki):
     pegawai = own_pegawai(request)
     periode_penilaian = _periode(pk)
-    iki = next((item for item in queries.iki_for_periode(pegawai, periode_penilaian) if item.pk == iki), None)
+    iki = next(
+        (
+            item
+            for item in queries.iki_for_periode(pegawai, periode_penilaian)
+            if item.pk == iki
+        ),
+        None,
+    )
     if iki is None:
         raise Http404("IKI tidak ditemukan.")
-    current = Realisasi.objects.filter(iki=iki, periode_penilaian=periode_penilaian).first()
-    form = RealisasiForm(request.POST, request.FILES, instance=current, prefix=f"iki{iki.pk}")
+    current = Realisasi.objects.filter(
+        iki=iki, periode_penilaian=periode_penilaian
+    ).first()
+    form = RealisasiForm(
+        request.POST, request.FILES, instance=current, prefix=f"iki{iki.pk}"
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.save_realisasi(pegawai, iki, periode_penilaian, nilai=data["nilai"], narasi=data["narasi"],
-                                    berkas=data["berkas"], tautan=data["tautan"])
+            services.save_realisasi(
+                pegawai,
+                iki,
+                periode_penilaian,
+                nilai=data["nilai"],
+                narasi=data["narasi"],
+                berkas=data["berkas"],
+                tautan=data["tautan"],
+            )
         except ValidationError as error:
             add_form_errors(form, error)
         else:
@@ -99,8 +129,14 @@ def realisasi_submit(request, pk):
 
 @require_POST
 def realisasi_decide(request, pk):
-    realisasi = get_for_user(Realisasi.objects.select_related("pegawai", "iki", "periode_penilaian__periode"),
-                             request.user, pk, edit=permissions.can_decide_realisasi)
+    realisasi = get_for_user(
+        Realisasi.objects.select_related(
+            "pegawai", "iki", "periode_penilaian__periode"
+        ),
+        request.user,
+        pk,
+        edit=permissions.can_decide_realisasi,
+    )
     form = CatatanForm(request.POST)
     form.is_valid()
     catatan = form.cleaned_data.get("catatan", "")

@@ -26,7 +26,11 @@ def team(request):
 
 
 def visible_pegawai(request, pk):
-    pegawai = Pegawai.objects.select_related("unit", "jabatan", "atasan").filter(pk=pk).first()
+    pegawai = (
+        Pegawai.objects.select_related("unit", "jabatan", "atasan")
+        .filter(pk=pk)
+        .first()
+    )
     if pegawai is None or not permissions.can_view_kinerja_of(request.user, pegawai):
         raise Http404("Pegawai tidak ditemukan.")
     return pegawai
@@ -38,8 +42,12 @@ def team_review(request, pk):
     show_all = request.GET.get("tampil") == "semua"
     today = permissions.entry_window(request.user).today
     context = {
-        "pegawai": pegawai, "show_all": show_all,
-        "days": queries.review_days(pegawai, since=today - datetime.timedelta(days=REVIEW_DAYS) if show_all else None),
+        "pegawai": pegawai,
+        "show_all": show_all,
+        "days": queries.review_days(
+            pegawai,
+            since=today - datetime.timedelta(days=REVIEW_DAYS) if show_all else None,
+        ),
         "can_decide": permissions.can_decide_for(request.user, pegawai),
     }
     return render(request, "kinerja/tim_review.html", context)
@@ -51,17 +59,25 @@ def team_decide(request):
     require(is_atasan(request.user))
     form = KeputusanForm(request.POST)
     pegawai_pk = request.POST.get("pegawai", "")
-    target = ("kinerja:team_review", int(pegawai_pk)) if pegawai_pk.isdigit() else ("kinerja:team",)
+    target = (
+        ("kinerja:team_review", int(pegawai_pk))
+        if pegawai_pk.isdigit()
+        else ("kinerja:team",)
+    )
     if not form.is_valid():
         messages.error(request, "Pilih sedikitnya satu aktivitas.")
         return redirect(*target)
     data = form.cleaned_data
     try:
         if data["aksi"] == "setujui":
-            done = services.approve_aktivitas(data["aktivitas"], by=request.user, catatan=data["catatan"])
+            done = services.approve_aktivitas(
+                data["aktivitas"], by=request.user, catatan=data["catatan"]
+            )
             message = "{} aktivitas disetujui."
         else:
-            done = services.return_aktivitas(data["aktivitas"], by=request.user, catatan=data["catatan"])
+            done = services.return_aktivitas(
+                data["aktivitas"], by=request.user, catatan=data["catatan"]
+            )
             message = "{} aktivitas dikembalikan kepada pegawai."
     except ValidationError as error:
         flash_errors(request, error)
@@ -69,5 +85,8 @@ def team_decide(request):
         if done:
             messages.success(request, message.format(done))
         else:
-            messages.warning(request, "Tidak ada aktivitas yang dapat Anda putuskan dari pilihan itu.")
+            messages.warning(
+                request,
+                "Tidak ada aktivitas yang dapat Anda putuskan dari pilihan itu.",
+            )
     return redirect(*target)

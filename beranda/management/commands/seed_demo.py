@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from indikator import demo as indikator_demo
+from kinerja import demo as kinerja_demo
 from organisasi import demo as organisasi_demo
 from organisasi.demo import survei as survei_demo
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         self.stdout.write("  data demo organisasi: selesai")
         indikator_demo.seed(stdout=self.stdout)
         self.stdout.write("  data demo indikator: selesai")
+        kinerja_demo.seed(stdout=self.stdout)
+        self.stdout.write("  data demo kinerja harian: selesai")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nAkun demo (kata sandi semua akun: {settings.DEMO_PASSWORD})"

@@ -20,8 +20,11 @@ from kinerja import kalender
 from kinerja.models import Aktivitas, Status
 from organisasi.models import Pegawai
 
-SLOTS = [(datetime.time(7, 30), datetime.time(10, 0), 150), (datetime.time(10, 0), datetime.time(12, 0), 120),
-         (datetime.time(13, 0), datetime.time(15, 30), 150)]
+SLOTS = [
+    (datetime.time(7, 30), datetime.time(10, 0), 150),
+    (datetime.time(10, 0), datetime.time(12, 0), 120),
+    (datetime.time(13, 0), datetime.time(15, 30), 150),
+]
 MARK = "Kegiatan skala"
 
 
@@ -34,7 +37,9 @@ class Command(BaseCommand):
     def handle(self, *args, months, **options):
         rhk = _bench_rhk()
         end = timezone.localdate() - datetime.timedelta(days=1)
-        start = (end.replace(day=1) - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
+        start = (
+            end.replace(day=1) - datetime.timedelta(days=31 * (months - 1))
+        ).replace(day=1)
         added = 0
         month = start
         while month <= end:
@@ -43,7 +48,11 @@ class Command(BaseCommand):
                 added += _seed_span(month, last, rhk)
             self.stdout.write(f"  {kalender.format_month(month)}: selesai")
             month = last + datetime.timedelta(days=1)
-        self.stdout.write(self.style.SUCCESS(f"{added} aktivitas skala ditambahkan ({start} s.d. {end})."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{added} aktivitas skala ditambahkan ({start} s.d. {end})."
+            )
+        )
 
 
 def _bench_rhk() -> RencanaHasilKerja:
@@ -53,14 +62,24 @@ def _bench_rhk() -> RencanaHasilKerja:
         return existing
     pegawai = Pegawai.objects.active().order_by("pk").first()
     tahun = timezone.localdate().year
-    periode = Periode.objects.filter(tahun=tahun).first() or indikator_services.create_periode(tahun=tahun, skema="triwulanan")
-    skp = Skp.objects.create(pegawai=pegawai, periode=periode, jabatan=pegawai.jabatan, status=Skp.Status.DISETUJUI,
-                             tanggal_mulai=datetime.date(2000, 1, 1), tanggal_selesai=datetime.date(2100, 12, 31))
+    periode = Periode.objects.filter(
+        tahun=tahun
+    ).first() or indikator_services.create_periode(tahun=tahun, skema="triwulanan")
+    skp = Skp.objects.create(
+        pegawai=pegawai,
+        periode=periode,
+        jabatan=pegawai.jabatan,
+        status=Skp.Status.DISETUJUI,
+        tanggal_mulai=datetime.date(2000, 1, 1),
+        tanggal_selesai=datetime.date(2100, 12, 31),
+    )
     return RencanaHasilKerja.objects.create(skp=skp, uraian=MARK)
 
 
 def _seed_span(first, last, rhk) -> int:
-    if Aktivitas.objects.filter(tanggal__range=(first, last), uraian__startswith=MARK).exists():
+    if Aktivitas.objects.filter(
+        tanggal__range=(first, last), uraian__startswith=MARK
+    ).exists():
         return 0
     if connection.vendor == "postgresql":
         return _insert_select(first, last, rhk)
@@ -68,7 +87,10 @@ def _seed_span(first, last, rhk) -> int:
 
 
 def _insert_select(first, last, rhk) -> int:
-    slots = ", ".join(f"({n}, time '{a:%H:%M}', time '{b:%H:%M}', {m})" for n, (a, b, m) in enumerate(SLOTS, start=1))
+    slots = ", ".join(
+        f"({n}, time '{a:%H:%M}', time '{b:%H:%M}', {m})"
+        for n, (a, b, m) in enumerate(SLOTS, start=1)
+    )
     sql = f"""
         INSERT INTO kinerja_aktivitas (created_at, updated_at, pegawai_id, tanggal, jam_mulai, jam_selesai, menit,
             rhk_id, uraian, kuantitas_output, satuan_output, status, catatan_atasan, diajukan_pada, diputuskan_pada,
@@ -90,9 +112,21 @@ def _bulk_create(first, last, rhk) -> int:
     rows, day = [], first
     while day <= last:
         if not kalender.is_weekend(day):
-            rows += [Aktivitas(pegawai_id=pk, tanggal=day, jam_mulai=a, jam_selesai=b, menit=m, rhk=rhk,
-                               uraian=f"{MARK} {n}", status=Status.DISETUJUI, kunci=uuid.uuid4())
-                     for pk in pegawai_ids for n, (a, b, m) in enumerate(SLOTS, start=1)]
+            rows += [
+                Aktivitas(
+                    pegawai_id=pk,
+                    tanggal=day,
+                    jam_mulai=a,
+                    jam_selesai=b,
+                    menit=m,
+                    rhk=rhk,
+                    uraian=f"{MARK} {n}",
+                    status=Status.DISETUJUI,
+                    kunci=uuid.uuid4(),
+                )
+                for pk in pegawai_ids
+                for n, (a, b, m) in enumerate(SLOTS, start=1)
+            ]
         day += datetime.timedelta(days=1)
     Aktivitas.objects.bulk_create(rows, batch_size=5000)
     return len(rows)
