@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from indikator import capaian
 from indikator.capaian import compute_capaian, target_display, target_errors
@@ -67,12 +68,12 @@ class IndikatorKinerja(TimeStampedModel):
     kode = models.CharField("kode", max_length=40)
     nama = models.CharField("indikator kinerja", max_length=300)
     dokumen = models.CharField("dokumen", max_length=10, choices=Dokumen.choices, default=Dokumen.IKU)
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = BilanganBulatPositifField("tahun")
     satuan = models.CharField("satuan", max_length=40)
     polaritas = models.CharField("polaritas", max_length=10, choices=Polaritas.choices, default=Polaritas.NAIK)
-    target = models.DecimalField("target", max_digits=14, decimal_places=2,
+    target = DesimalField("target", max_digits=14, decimal_places=2,
                                  help_text="Untuk rentang: batas bawah.")
-    target_atas = models.DecimalField("batas atas target", max_digits=14, decimal_places=2, null=True, blank=True,
+    target_atas = DesimalField("batas atas target", max_digits=14, decimal_places=2, null=True, blank=True,
                                       help_text="Hanya untuk polaritas rentang.")
     kebutuhan = models.ManyToManyField(
         "organisasi.Kebutuhan", verbose_name="kebutuhan yang dijawab", blank=True,
@@ -122,7 +123,7 @@ class RealisasiIndikator(TimeStampedModel):
     indikator = models.ForeignKey(IndikatorKinerja, verbose_name="indikator kinerja", on_delete=models.CASCADE)
     periode_penilaian = models.ForeignKey(PeriodePenilaian, verbose_name="periode penilaian",
                                           on_delete=models.PROTECT)
-    nilai = models.DecimalField("realisasi", max_digits=14, decimal_places=2)
+    nilai = DesimalField("realisasi", max_digits=14, decimal_places=2)
     keterangan = models.TextField("keterangan", blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from indikator.capaian import target_display, target_errors, waktu_months
 from indikator.models.indikator import IndikatorKinerja, Polaritas
@@ -129,7 +130,7 @@ class RencanaHasilKerja(TimeStampedModel):
     skp = models.ForeignKey(Skp, verbose_name="SKP", on_delete=models.CASCADE)
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.UTAMA)
     uraian = models.TextField("rencana hasil kerja")
-    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    urutan = BilanganBulatPositifField("urutan", default=0)
     rhk_atasan = models.ForeignKey(
         "self", verbose_name="RHK atasan yang diintervensi", null=True, blank=True, on_delete=models.PROTECT,
         related_name="intervensi",
@@ -170,9 +171,9 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
     rhk = models.ForeignKey(RencanaHasilKerja, verbose_name="rencana hasil kerja", on_delete=models.CASCADE)
     aspek = models.CharField("aspek", max_length=10, choices=Aspek.choices)
     uraian = models.CharField("indikator kinerja individu", max_length=300)
-    target = models.DecimalField("target", max_digits=14, decimal_places=2, null=True, blank=True,
+    target = DesimalField("target", max_digits=14, decimal_places=2, null=True, blank=True,
                                  help_text="Untuk rentang: batas bawah.")
-    target_atas = models.DecimalField("batas atas target", max_digits=14, decimal_places=2, null=True,
+    target_atas = DesimalField("batas atas target", max_digits=14, decimal_places=2, null=True,
                                       blank=True, help_text="Diisi bila target berupa rentang.")
     satuan = models.CharField("satuan", max_length=40, blank=True)
     polaritas = models.CharField("polaritas", max_length=10, choices=Polaritas.choices, default=Polaritas.NAIK)
