@@ -4,7 +4,10 @@ An RHK without IKI yet is one row with the IKI columns empty, so a draft exports
 back unchanged (a JPT's unit indicator goes by its kode).
 """
 
+import re
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.text import Truncator
 
 from core.angka import parse_angka
 from core.imports import ImportResult, missing_columns, run_rows
@@ -23,6 +26,7 @@ RHK_COLUMNS = {"urutan": "No RHK", "jenis": "Jenis", "uraian": "Rencana Hasil Ke
 IKI_COLUMNS = {"aspek": "Aspek", "uraian": "Indikator Kinerja Individu", "target": "Target", "target_atas": "Target Atas",
                "satuan": "Satuan", "polaritas": "Polaritas", "target_kualitatif": "Target Kualitatif"}
 IKI_HEADERS = SKP_HEADERS[4:11]
+ROW_NUMBER = re.compile(r"[0-9]{1,4}")
 
 
 def _atasan_rhk(skp):
@@ -103,20 +107,25 @@ def _number(value, column):
         raise ValidationError({column: error.messages}) from None
 
 
+def _row_number(text: str) -> int | None:
+    """A "No RHK" as the sheet numbers RHK (1, 2, 3 …); None for anything else."""
+    return int(text) if ROW_NUMBER.fullmatch(text) else None
+
+
 def _rhk_from(skp, row, parents) -> RencanaHasilKerja:
     """The row's RHK, checked, not saved."""
     number = cell_text(row["No RHK"])
-    if not number.isdigit():
-        raise ValidationError({"No RHK": f"\"{number}\" harus berupa angka."})
+    if _row_number(number) is None:
+        raise ValidationError({"No RHK": f"\"{Truncator(number).chars(20)}\" bukan nomor RHK; isi 1, 2, 3, …"})
     parent_number = cell_text(row.get("No RHK Atasan"))
     parent = None
     if parent_number:
-        parent = parents.get(int(parent_number)) if parent_number.isdigit() else None
+        parent = parents.get(_row_number(parent_number))
         if parent is None:
-            raise ValidationError({"No RHK Atasan": f"RHK atasan nomor {parent_number} tidak ada di SKP pejabat "
-                                                    "penilai Anda."})
+            raise ValidationError({"No RHK Atasan": f"RHK atasan nomor {Truncator(parent_number).chars(20)} tidak "
+                                                    "ada di SKP pejabat penilai Anda."})
     rhk = RencanaHasilKerja(
-        skp=skp, urutan=int(number), uraian=cell_text(row["Rencana Hasil Kerja"]), rhk_atasan=parent,
+        skp=skp, urutan=_row_number(number), uraian=cell_text(row["Rencana Hasil Kerja"]), rhk_atasan=parent,
         jenis=_choice(row.get("Jenis") or "utama", RencanaHasilKerja.Jenis.choices, "Jenis"),
         indikator_unit=_indikator_unit(skp, cell_text(row.get("Kode Indikator Unit"))),
     )

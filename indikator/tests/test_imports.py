@@ -385,3 +385,16 @@ def test_the_indikator_import_page_lists_every_bad_row_by_row_number_and_column_
     for cells in ("<td>2</td><td>Kode Sasaran</td>", "<td>3</td><td>Target</td>", "<td>4</td><td>Kode Sasaran</td>"):
         assert cells in content
     assert "Traceback" not in content and IndikatorKinerja.objects.count() == 0
+
+
+@pytest.mark.parametrize("column", ["No RHK", "No RHK Atasan"])
+@pytest.mark.parametrize("typed", ["²", "9" * 5000, "1,5", "-1"])
+def test_skp_import_refuses_a_row_number_it_cannot_read_at_its_column_never_with_an_error_page(
+        org, chain, staf_draft, column, typed):
+    row = [1, "Utama", "RHK", 1, "Kuantitas", "Jumlah", 1, None, "x", "naik", ""]
+    row[spreadsheets.SKP_HEADERS.index(column)] = typed
+
+    result = spreadsheets.import_skp_rhk(staf_draft, _xlsx(spreadsheets.SKP_HEADERS, [row]))
+
+    assert [(error.row, error.column) for error in result.errors] == [(2, column)]
+    assert staf_draft.rencanahasilkerja_set.get().uraian == "Terangkutnya sampah TPS"
