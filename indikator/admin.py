@@ -308,7 +308,7 @@ class SkpAdmin(_ExportOnly, IndikatorHistoryAdmin):
                             apply=lambda skp, alasan: services.reopen_skp(skp, by=request.user, alasan=alasan))
 
 
-class _PartOfSkp(_ExportOnly, IndikatorHistoryAdmin):
+class _PartOfSkp(_ExportOnly):
     """Rows of an SKP: added on its screens, corrected here only while the SKP is open to its owner."""
 
     def skp_of(self, obj) -> Skp:
@@ -322,7 +322,7 @@ class _PartOfSkp(_ExportOnly, IndikatorHistoryAdmin):
 
 
 @admin.register(RencanaHasilKerja)
-class RencanaHasilKerjaAdmin(_PartOfSkp):
+class RencanaHasilKerjaAdmin(_PartOfSkp, IndikatorHistoryAdmin):
     list_display = ["uraian", "jenis", "skp", "rhk_atasan"]
     raw_id_fields = ["skp", "rhk_atasan", "indikator_unit"]
     list_select_related = ["skp__periode", "rhk_atasan"]
@@ -333,7 +333,7 @@ class RencanaHasilKerjaAdmin(_PartOfSkp):
 
 
 @admin.register(IndikatorKinerjaIndividu)
-class IndikatorKinerjaIndividuAdmin(_PartOfSkp):
+class IndikatorKinerjaIndividuAdmin(_PartOfSkp, IndikatorHistoryAdmin):
     list_display = ["uraian", "aspek", "target", "target_atas", "satuan", "rhk"]
     raw_id_fields = ["rhk"]
     list_select_related = ["rhk"]
@@ -344,7 +344,7 @@ class IndikatorKinerjaIndividuAdmin(_PartOfSkp):
 
 
 @admin.register(EkspektasiKhusus)
-class EkspektasiKhususAdmin(_PartOfSkp):
+class EkspektasiKhususAdmin(_PartOfSkp, IndikatorHistoryAdmin):
     """Written by the pejabat penilai until the SKP is approved."""
 
     list_display = ["skp", "perilaku", "uraian"]
@@ -360,7 +360,7 @@ class EkspektasiKhususAdmin(_PartOfSkp):
 
 
 @admin.register(MatriksPeranHasil)
-class MatriksPeranHasilAdmin(_PartOfSkp):
+class MatriksPeranHasilAdmin(_PartOfSkp, IndikatorAdmin):
     """A cell's text may be corrected in an open year; what its push made (the RHK, the text pushed) is the
     push's own record."""
 

@@ -333,3 +333,23 @@ def test_an_rhk_of_a_draft_can_be_corrected_in_the_admin(admin_client, staf_draf
 
     assert response.status_code == 302
     assert RencanaHasilKerja.objects.get(pk=rhk.pk).uraian == "Diperbaiki"
+
+
+@pytest.fixture
+def one_of_each(chain):
+    """A row of every indikator model, for the pages that need one."""
+    bulan = PeriodePenilaian.objects.filter(periode=chain.periode).first()
+    RealisasiIndikator.objects.create(indikator=chain.indikator, periode_penilaian=bulan, nilai=5)
+    _ekspektasi(chain.skp_kasi)
+    MatriksPeranHasil.objects.create(iki_atasan=chain.iki_kasi, pegawai=chain.org.staf, peran_hasil="Peran")
+    return chain
+
+
+@pytest.mark.parametrize("model", MODEL_ADMINS)
+def test_the_change_and_history_pages_of_every_indikator_model_open(admin_client, one_of_each, model):
+    model_class = next(m for m in admin.site._registry
+                       if m._meta.app_label == "indikator" and m._meta.model_name == model)
+    obj = model_class.objects.first()
+
+    assert admin_client.get(f"/admin/indikator/{model}/{obj.pk}/change/").status_code == 200
+    assert admin_client.get(f"/admin/indikator/{model}/{obj.pk}/history/").status_code == 200
