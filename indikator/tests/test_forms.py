@@ -4,7 +4,9 @@ Issue 8 §9 (a decimal comma must not multiply a value by ten) and §12 (control
 over every form of indikator/forms.py and every form of indikator's admin.
 """
 
+import importlib
 import inspect
+import pkgutil
 from decimal import Decimal
 
 import pytest
@@ -12,6 +14,7 @@ from django import forms as django_forms
 from django.contrib import admin
 from django.test import RequestFactory
 
+import indikator
 from core.fields import BilanganBulatPositifField, DesimalField
 from core.forms import checks_plain_text
 from indikator import forms
@@ -227,8 +230,25 @@ def test_the_admin_saves_an_iki_target_typed_with_a_decimal_comma(admin_client, 
 
 # --- control characters (§12) -------------------------------------------------------------------------
 
-FORM_CLASSES = [pytest.param(form_class, id=name) for name, form_class in inspect.getmembers(forms, inspect.isclass)
-                if issubclass(form_class, django_forms.BaseForm) and form_class.__module__ == forms.__name__]
+def _indikator_form_classes():
+    """Every form class defined in a module of the indikator package (tests and migrations aside)."""
+    found = {}
+    for module_info in pkgutil.walk_packages(indikator.__path__, "indikator."):
+        if ".tests" in module_info.name or ".migrations" in module_info.name:
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, django_forms.BaseForm) and value.__module__ == module.__name__:
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+FORM_CLASSES = [pytest.param(form_class, id=name) for name, form_class in _indikator_form_classes().items()]
+
+
+def test_the_walk_finds_the_forms_of_indikator_forms_and_admin():
+    assert {"indikator.forms.IndikatorKinerjaIndividuForm", "indikator.forms.MatriksForm",
+            "indikator.admin.IndikatorKinerjaAdminForm"} <= set(_indikator_form_classes())
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES)
