@@ -398,3 +398,15 @@ def test_skp_import_refuses_a_row_number_it_cannot_read_at_its_column_never_with
 
     assert [(error.row, error.column) for error in result.errors] == [(2, column)]
     assert staf_draft.rencanahasilkerja_set.get().uraian == "Terangkutnya sampah TPS"
+
+
+@pytest.mark.parametrize("column", ["Kode Indikator", "Indikator Kinerja", "Satuan"])
+def test_an_empty_text_cell_of_the_indikator_sheet_is_read_as_empty_text_and_named(org, column):
+    SasaranStrategisFactory(unit=org.opd_a, kode="SS-A-1")
+    row = ["SS-A-1", "IKU-1", "Cakupan", "IKU", 2026, "%", "naik", 1, None]
+    row[INDIKATOR_HEADERS.index(column)] = None
+
+    result = spreadsheets.import_indikator(_xlsx(INDIKATOR_HEADERS, [row]), by=org.pengelola.akun)
+
+    assert [(error.row, error.column) for error in result.errors] == [(2, column)]
+    assert "kosong" in result.errors[0].message and "null" not in result.errors[0].message
