@@ -59,5 +59,6 @@ def _scope_errors(dataset, user) -> list[RowError]:
 
 
 def export_indikator(indikator_list) -> bytes:
-    """The indicators as the import reads them (the template of the import)."""
-    return dataset_workbook(IndikatorKinerjaResource().export(indikator_list), title="Indikator Kinerja")
+    """The indicators as the import reads them (the template of the import); years and targets are number cells."""
+    dataset = IndikatorKinerjaResource().export(indikator_list, force_native_type=True)
+    return dataset_workbook(dataset, title="Indikator Kinerja")

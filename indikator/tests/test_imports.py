@@ -12,7 +12,7 @@ import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from core.formats import CSV, XLSX
 from core.imports import RowError, run_resource
@@ -410,3 +410,14 @@ def test_an_empty_text_cell_of_the_indikator_sheet_is_read_as_empty_text_and_nam
 
     assert [(error.row, error.column) for error in result.errors] == [(2, column)]
     assert "kosong" in result.errors[0].message and "null" not in result.errors[0].message
+
+
+def test_the_indikator_export_writes_years_and_targets_as_numbers(org):
+    IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.opd_a), tahun=2026, target=Decimal("1250.75"))
+
+    sheet = load_workbook(io.BytesIO(spreadsheets.export_indikator(IndikatorKinerja.objects.all()))).active
+    row = dict(zip([cell.value for cell in sheet[1]], sheet[2], strict=True))
+
+    assert (row["Tahun"].value, row["Tahun"].data_type) == (2026, "n")
+    assert (row["Target"].value, row["Target"].data_type) == (1250.75, "n")
+    assert row["Target Atas"].value is None
