@@ -16,7 +16,9 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
     }
     settings.AXES_ENABLED = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
@@ -110,8 +112,13 @@ def request_as(client, case: ViewCase, user, url: str):
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -121,12 +128,16 @@ def chromium():
     import os
 
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium tidak terpasang di /usr/bin/chromium (jalankan .ci/run atau apt-get install chromium)")
+        pytest.skip(
+            "Chromium tidak terpasang di /usr/bin/chromium (jalankan .ci/run atau apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 
@@ -135,7 +146,10 @@ def chromium():
 def phone_page(chromium):
     """A page the size of a 360 px wide phone, in Indonesian, on WITA."""
     context = chromium.new_context(
-        viewport={"width": 360, "height": 740}, locale="id-ID", timezone_id="Asia/Makassar", is_mobile=True
+        viewport={"width": 360, "height": 740},
+        locale="id-ID",
+        timezone_id="Asia/Makassar",
+        is_mobile=True,
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -145,7 +159,11 @@ def phone_page(chromium):
 
 @pytest.fixture
 def desktop_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID", timezone_id="Asia/Makassar")
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="id-ID",
+        timezone_id="Asia/Makassar",
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

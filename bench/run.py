@@ -32,7 +32,9 @@ CLIENTS, REQUESTS_PER_CLIENT, PORT = 10, 20, int(os.environ.get("BENCH_PORT", "8
 def use_bench_database():
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        print("PERINGATAN: DATABASE_URL bukan PostgreSQL; angka dari SQLite tidak mewakili produksi.")
+        print(
+            "PERINGATAN: DATABASE_URL bukan PostgreSQL; angka dari SQLite tidak mewakili produksi."
+        )
         os.environ["DATABASE_URL"] = f"sqlite:///{BASE_DIR / 'var' / 'bench.sqlite3'}"
         (BASE_DIR / "var" / "bench.sqlite3").unlink(missing_ok=True)
         return
@@ -48,9 +50,17 @@ def use_bench_database():
 
 def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))  # production settings refuse the dev key
-    os.environ.update({"DEBUG": "false", "SECURE_COOKIES": "false", "AXES_ENABLED": "false",
-                       "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"})
+    os.environ.setdefault(
+        "SECRET_KEY", secrets.token_urlsafe(64)
+    )  # production settings refuse the dev key
+    os.environ.update(
+        {
+            "DEBUG": "false",
+            "SECURE_COOKIES": "false",
+            "AXES_ENABLED": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        }
+    )
     import django
 
     django.setup()
@@ -68,10 +78,16 @@ def prepare():
     from django.core.management import call_command
 
     devnull = open(os.devnull, "w")
-    timed("collectstatic", lambda: call_command("collectstatic", interactive=False, verbosity=0))
+    timed(
+        "collectstatic",
+        lambda: call_command("collectstatic", interactive=False, verbosity=0),
+    )
     timed("migrate", lambda: call_command("migrate", verbosity=0))
     timed("seed_demo", lambda: call_command("seed_demo", stdout=devnull))
-    timed(f"seed_scale --pegawai {PEGAWAI}", lambda: call_command("seed_scale", pegawai=PEGAWAI, stdout=devnull))
+    timed(
+        f"seed_scale --pegawai {PEGAWAI}",
+        lambda: call_command("seed_scale", pegawai=PEGAWAI, stdout=devnull),
+    )
 
 
 def sessions():
@@ -80,14 +96,25 @@ def sessions():
 
     from organisasi.models import Pegawai, Pengguna, UnitKerja
 
-    atasan = Pegawai.objects.filter(jabatan__kode__endswith="-00-KEPALA", unit__kode__startswith="SCALE-00").first()
+    atasan = Pegawai.objects.filter(
+        jabatan__kode__endswith="-00-KEPALA", unit__kode__startswith="SCALE-00"
+    ).first()
     staf = atasan.bawahan.first()
-    pengelola = Pegawai.objects.filter(unit__kode="SCALE-01-00").exclude(pk=atasan.pk).first()
-    Pengguna.objects.filter(pk=pengelola.akun_id).update(peran="pengelola_opd", opd_dikelola=UnitKerja.objects.get(kode="SCALE-01"))
+    pengelola = (
+        Pegawai.objects.filter(unit__kode="SCALE-01-00").exclude(pk=atasan.pk).first()
+    )
+    Pengguna.objects.filter(pk=pengelola.akun_id).update(
+        peran="pengelola_opd", opd_dikelola=UnitKerja.objects.get(kode="SCALE-01")
+    )
     admin = Pegawai.objects.filter(unit__kode="SCALE-02-00").first()
     Pengguna.objects.filter(pk=admin.akun_id).update(peran="admin_bkpsdm")
     keys = {}
-    for role, pegawai in {"pegawai": staf, "atasan": atasan, "pengelola": pengelola, "admin": admin}.items():
+    for role, pegawai in {
+        "pegawai": staf,
+        "atasan": atasan,
+        "pengelola": pengelola,
+        "admin": admin,
+    }.items():
         user = Pengguna.objects.get(pk=pegawai.akun_id)
         store = SessionStore()
         store["_auth_user_id"] = str(user.pk)
@@ -141,8 +168,18 @@ def load(path, session_key, results):
 
 def measure_pages(keys):
     server = subprocess.Popen(
-        [str(BASE_DIR / ".venv" / "bin" / "gunicorn"), "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=BASE_DIR, env=os.environ.copy(),
+        [
+            str(BASE_DIR / ".venv" / "bin" / "gunicorn"),
+            "config.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=os.environ.copy(),
     )
     try:
         for _ in range(100):
@@ -154,7 +191,10 @@ def measure_pages(keys):
         figures = {}
         for label, role, path in PAGES:
             results = []
-            threads = [threading.Thread(target=load, args=(path, keys[role][1], results)) for _ in range(CLIENTS)]
+            threads = [
+                threading.Thread(target=load, args=(path, keys[role][1], results))
+                for _ in range(CLIENTS)
+            ]
             load(path, keys[role][1], [])  # warm up
             for thread in threads:
                 thread.start()
@@ -182,15 +222,25 @@ def import_workbook(n):
     from organisasi.models import Jabatan, Pegawai
 
     rng, sequence = random.Random(7), {}
-    for nip in Pegawai.objects.values_list("nip", flat=True):  # continue the existing sequences
+    for nip in Pegawai.objects.values_list(
+        "nip", flat=True
+    ):  # continue the existing sequences
         sequence[nip[:15]] = max(sequence.get(nip[:15], 0), int(nip[15:]))
-    staf = list(Jabatan.objects.filter(kode__startswith="SCALE-", kode__endswith="-STAF").values_list("kode", flat=True))
+    staf = list(
+        Jabatan.objects.filter(
+            kode__startswith="SCALE-", kode__endswith="-STAF"
+        ).values_list("kode", flat=True)
+    )
     book = Workbook(write_only=True)
     sheet = book.create_sheet()
     sheet.append(["NIP", "Nama", "Status", "Golongan", "Kode Jabatan", "Kode Unit"])
     for index in range(n):
-        nip = demo.unique_nip(demo.make_nip("pns", "pelaksana", index % 2 == 0, rng), sequence)
-        sheet.append([nip, f"Impor {index}", "PNS", "II/c", staf[index % len(staf)], ""])
+        nip = demo.unique_nip(
+            demo.make_nip("pns", "pelaksana", index % 2 == 0, rng), sequence
+        )
+        sheet.append(
+            [nip, f"Impor {index}", "PNS", "II/c", staf[index % len(staf)], ""]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -208,26 +258,40 @@ def main():
     prepare()
     keys = sessions()
     counts = query_counts(keys)
-    print(f"\nHalaman di bawah beban ({CLIENTS} klien bersamaan, gunicorn 2 worker, {PEGAWAI} pegawai):")
+    print(
+        f"\nHalaman di bawah beban ({CLIENTS} klien bersamaan, gunicorn 2 worker, {PEGAWAI} pegawai):"
+    )
     pages = measure_pages(keys)
     baseline = pages["kosong (kata sandi)"]["p95_ms"]
     print(f"  {'halaman':<22} {'p50 ms':>8} {'p95 ms':>8} {'× kosong':>9} {'query':>6}")
     for label, figure in pages.items():
         figure["ratio_p95"] = round(figure["p95_ms"] / baseline, 2)
         figure["queries"] = counts[label][1]
-        print(f"  {label:<22} {figure['p50_ms']:>8} {figure['p95_ms']:>8} {figure['ratio_p95']:>9} {figure['queries']:>6}")
+        print(
+            f"  {label:<22} {figure['p50_ms']:>8} {figure['p95_ms']:>8} {figure['ratio_p95']:>9} {figure['queries']:>6}"
+        )
 
     print("\nPekerjaan latar dan impor:")
-    atasan_seconds, _ = timed(f"refresh_atasan seluruh kota ({PEGAWAI} pegawai)", services.refresh_atasan)
+    atasan_seconds, _ = timed(
+        f"refresh_atasan seluruh kota ({PEGAWAI} pegawai)", services.refresh_atasan
+    )
     workbook = import_workbook(PEGAWAI)
     dataset = tablib.Dataset().load(workbook, format="xlsx")
-    import_seconds, result = timed(f"impor {PEGAWAI} pegawai dari xlsx (validasi penuh)",
-                                   lambda: services.import_dataset(PegawaiResource(), dataset))
+    import_seconds, result = timed(
+        f"impor {PEGAWAI} pegawai dari xlsx (validasi penuh)",
+        lambda: services.import_dataset(PegawaiResource(), dataset),
+    )
     bad = len(result.errors)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  baris ditolak: {bad}; memori puncak proses: {peak_mb:.0f} MB")
-    report = {"pegawai": PEGAWAI, "pages": pages, "refresh_atasan_s": round(atasan_seconds, 2),
-              "import_s": round(import_seconds, 2), "import_rows_refused": bad, "peak_rss_mb": round(peak_mb)}
+    report = {
+        "pegawai": PEGAWAI,
+        "pages": pages,
+        "refresh_atasan_s": round(atasan_seconds, 2),
+        "import_s": round(import_seconds, 2),
+        "import_rows_refused": bad,
+        "peak_rss_mb": round(peak_mb),
+    }
     (BASE_DIR / "var" / "bench.json").write_text(json.dumps(report, indent=2))
     print("\nHasil tersimpan di var/bench.json")
 

@@ -16,8 +16,12 @@ env = environ.Env()
 # --- core -------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=False)
-DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop"
-SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET_KEY)  # web and worker refuse it with DEBUG=false (core.checks)
+DEV_SECRET_KEY = (
+    "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop"
+)
+SECRET_KEY = env(
+    "SECRET_KEY", default=DEV_SECRET_KEY
+)  # web and worker refuse it with DEBUG=false (core.checks)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 ROOT_URLCONF = "config.urls"
@@ -26,7 +30,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]  # one language, whatever the browser asks for
-LOCALE_PATHS = [BASE_DIR / "locale"]  # Indonesian for libraries that ship none (django-import-export)
+LOCALE_PATHS = [
+    BASE_DIR / "locale"
+]  # Indonesian for libraries that ship none (django-import-export)
 TIME_ZONE = "Asia/Makassar"  # WITA, Samarinda
 USE_I18N = True
 USE_TZ = True
@@ -121,7 +127,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
+STATIC_ROOT.mkdir(
+    parents=True, exist_ok=True
+)  # WhiteNoise warns on every request otherwise
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
@@ -146,7 +154,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -174,7 +184,9 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)  # nginx in front: trust its X-Forwarded-* headers
+BEHIND_PROXY = env.bool(
+    "BEHIND_PROXY", default=False
+)  # nginx in front: trust its X-Forwarded-* headers
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -196,7 +208,9 @@ CONTENT_SECURITY_POLICY = {
 # --- email ------------------------------------------------------------------
 
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="e-Kinerja Samarinda <noreply@samarindakota.go.id>")
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL", default="e-Kinerja Samarinda <noreply@samarindakota.go.id>"
+)
 
 # --- Celery -----------------------------------------------------------------
 
@@ -251,7 +265,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # --- project ----------------------------------------------------------------

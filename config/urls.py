@@ -16,11 +16,15 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/kata-sandi/", organisasi_views.password_change, name="password_change"),
+    path(
+        "accounts/kata-sandi/", organisasi_views.password_change, name="password_change"
+    ),
     path("organisasi/", include("organisasi.urls")),
     path("indikator/", include("indikator.urls")),
     path("s/", include("organisasi.urls_publik")),

@@ -26,10 +26,17 @@ class ImportExportAdmin(ImportExportModelAdmin):
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
-        if isinstance(response, TemplateResponse) and response.context_data.get("result") is not None:
+        if (
+            isinstance(response, TemplateResponse)
+            and response.context_data.get("result") is not None
+        ):
             result = response.context_data["result"]
-            resource = self.choose_import_resource_class(response.context_data["form"], request)(
-                **self.get_import_resource_kwargs(request, form=response.context_data["form"], **kwargs)
+            resource = self.choose_import_resource_class(
+                response.context_data["form"], request
+            )(
+                **self.get_import_resource_kwargs(
+                    request, form=response.context_data["form"], **kwargs
+                )
             )
             response.context_data["import_errors"] = resource_errors(resource, result)
         return response

@@ -9,7 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250 or 1.250.000: dots group thousands
+_GROUPED = re.compile(
+    r"^\d{1,3}(\.\d{3})+$"
+)  # 1.250 or 1.250.000: dots group thousands
 _PLAIN = re.compile(r"^\d+$")
 
 
@@ -22,9 +24,15 @@ def format_angka(value, places: int | None = None) -> str:
         return ""
     number = Decimal(str(value))
     if places is None:
-        text = f"{number.normalize():f}" if number != number.to_integral() else f"{number.to_integral():f}"
+        text = (
+            f"{number.normalize():f}"
+            if number != number.to_integral()
+            else f"{number.to_integral():f}"
+        )
     else:
-        text = f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+        text = (
+            f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+        )
     sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
     whole, _, fraction = text.partition(".")
     whole = f"{int(whole):,}".replace(",", ".")
@@ -50,10 +58,14 @@ def parse_angka(text) -> Decimal:
         )
     whole, _, fraction = raw.partition(",")
     if "," not in raw and whole.count(".") == 1 and not _GROUPED.match(whole):
-        whole, fraction = whole.split(".")  # 95.5 or 0.75: a dot that cannot group thousands
+        whole, fraction = whole.split(
+            "."
+        )  # 95.5 or 0.75: a dot that cannot group thousands
     elif "." in whole:
         if not _GROUPED.match(whole):
-            raise ValidationError(f"“{text}” tidak dapat dibaca sebagai angka: titik hanya untuk ribuan (1.250).")
+            raise ValidationError(
+                f"“{text}” tidak dapat dibaca sebagai angka: titik hanya untuk ribuan (1.250)."
+            )
         whole = whole.replace(".", "")
     if not _PLAIN.match(whole or "") or (fraction and not _PLAIN.match(fraction)):
         raise ValidationError(f"“{text}” bukan angka.")

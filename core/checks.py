@@ -14,7 +14,9 @@ SECRET_KEY_MESSAGE = (
 def insecure_secret_key() -> bool:
     """DEBUG is off and the key is the development default or too short to sign sessions safely."""
     key = settings.SECRET_KEY
-    return not settings.DEBUG and (key == settings.DEV_SECRET_KEY or len(key) < MIN_SECRET_KEY_LENGTH)
+    return not settings.DEBUG and (
+        key == settings.DEV_SECRET_KEY or len(key) < MIN_SECRET_KEY_LENGTH
+    )
 
 
 def require_secret_key() -> None:
@@ -25,4 +27,8 @@ def require_secret_key() -> None:
 
 def check_secret_key(app_configs, **kwargs):
     """`manage.py check` (and migrate, runserver) fail on the same condition."""
-    return [checks.Error(SECRET_KEY_MESSAGE, id="core.E001")] if insecure_secret_key() else []
+    return (
+        [checks.Error(SECRET_KEY_MESSAGE, id="core.E001")]
+        if insecure_secret_key()
+        else []
+    )

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
-def error_messages(error: ValidationError, *, labels: dict[str, str] | None = None) -> list[str]:
+def error_messages(
+    error: ValidationError, *, labels: dict[str, str] | None = None
+) -> list[str]:
     """Every message of the error; a message about a field starts with the field's label."""
     if not hasattr(error, "error_dict"):
         return list(error.messages)
@@ -16,7 +18,9 @@ def error_messages(error: ValidationError, *, labels: dict[str, str] | None = No
     return found
 
 
-def flash_errors(request, error: ValidationError, *, labels: dict[str, str] | None = None) -> None:
+def flash_errors(
+    request, error: ValidationError, *, labels: dict[str, str] | None = None
+) -> None:
     """Show every message of the error on the next page."""
     for message in error_messages(error, labels=labels):
         messages.error(request, message)

@@ -19,7 +19,9 @@ class AngkaInput(forms.TextInput):
     """A text box with the phone's decimal keypad; the value is shown as it would be typed."""
 
     def __init__(self, attrs=None):
-        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+        super().__init__(
+            {"inputmode": "decimal", "autocomplete": "off", **(attrs or {})}
+        )
 
     def format_value(self, value):
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
@@ -56,7 +58,9 @@ class BilanganBulatField(forms.IntegerField):
         try:
             number = parse_angka(value)
         except ValidationError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
         if number != number.to_integral_value():
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return int(number)

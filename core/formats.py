@@ -22,7 +22,11 @@ def escape_formula(value):
 
 
 def unescape_formula(value):
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value[1:].startswith(FORMULA_STARTS)
+    ):
         return value[1:]
     return value
 
@@ -50,7 +54,9 @@ class CSV(base_formats.CSV):
         escaped = dataset.__class__(headers=dataset.headers)
         for row in dataset:
             escaped.append([escape_formula(value) for value in row])
-        return super().export_data(escaped, **kwargs).encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
+        return (
+            super().export_data(escaped, **kwargs).encode("utf-8-sig")
+        )  # the BOM tells Excel it is UTF-8
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, str):

@@ -12,7 +12,10 @@ def plain_text(form_class):
     character gets a message at its field instead of a 500 or a broken export.
     """
     for field in form_class.base_fields.values():
-        if isinstance(field, forms.CharField) and refuse_control_characters not in field.validators:
+        if (
+            isinstance(field, forms.CharField)
+            and refuse_control_characters not in field.validators
+        ):
             field.validators.append(refuse_control_characters)
     return form_class
 

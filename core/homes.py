@@ -14,5 +14,7 @@ class HomeLine:
     text: str
     url: str
     count: int | None = None
-    level: str = "info"  # "danger" (late, returned), "warning" (due soon), "info", "success"
+    level: str = (
+        "info"  # "danger" (late, returned), "warning" (due soon), "info", "success"
+    )
     detail: str = ""  # a second line, e.g. the atasan's return note

@@ -45,7 +45,9 @@ class ImportResult:
         return not self.errors
 
     @classmethod
-    def refused(cls, messages: str | Iterable[str], *, row: int | None = None) -> "ImportResult":
+    def refused(
+        cls, messages: str | Iterable[str], *, row: int | None = None
+    ) -> "ImportResult":
         """A result for a file refused as a whole (unreadable, a column missing, already imported)."""
         messages = [messages] if isinstance(messages, str) else list(messages)
         return cls(0, [RowError(row, "", message) for message in messages])
@@ -62,10 +64,18 @@ def missing_columns(dataset: tablib.Dataset, required: Iterable[str]) -> list[Ro
     missing = [column for column in required if column not in headers]
     if not missing:
         return []
-    return [RowError(1, "", f"Kolom {', '.join(missing)} tidak ada. Gunakan templat yang disediakan.")]
+    return [
+        RowError(
+            1,
+            "",
+            f"Kolom {', '.join(missing)} tidak ada. Gunakan templat yang disediakan.",
+        )
+    ]
 
 
-def errors_from(error: ValidationError, *, row: int | None, columns: dict[str, str] | None = None) -> list[RowError]:
+def errors_from(
+    error: ValidationError, *, row: int | None, columns: dict[str, str] | None = None
+) -> list[RowError]:
     """RowErrors for a ValidationError raised while reading one row; field names become column headers."""
     columns = columns or {}
     if not hasattr(error, "error_dict"):
@@ -109,7 +119,9 @@ def run_rows(
     return ImportResult(0 if errors else len(dataset), sorted(errors, key=_order))
 
 
-def run_resource(resource, dataset: tablib.Dataset, *, after: Callable[[], None] | None = None) -> ImportResult:
+def run_resource(
+    resource, dataset: tablib.Dataset, *, after: Callable[[], None] | None = None
+) -> ImportResult:
     """Import a dataset through an import-export Resource, all rows or none.
 
     `after` runs inside the same transaction when every row was good (e.g. rebuilding derived
@@ -117,7 +129,12 @@ def run_resource(resource, dataset: tablib.Dataset, *, after: Callable[[], None]
     """
     columns = _resource_columns(resource)
     with transaction.atomic():
-        result = resource.import_data(dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True)
+        result = resource.import_data(
+            dataset,
+            dry_run=False,
+            use_transactions=True,
+            rollback_on_validation_errors=True,
+        )
         errors = _resource_errors(result, columns)
         if not errors and after is not None:
             after()
@@ -143,9 +160,13 @@ def _resource_columns(resource) -> dict[str, str]:
 def _resource_errors(result, columns: dict[str, str]) -> list[RowError]:
     errors = []
     for invalid in result.invalid_rows:
-        errors += errors_from(ValidationError(invalid.error_dict), row=invalid.number + 1, columns=columns)
+        errors += errors_from(
+            ValidationError(invalid.error_dict), row=invalid.number + 1, columns=columns
+        )
     for number, row_errors in result.row_errors():
-        errors += [RowError(number + 1, "", _plain(error.error)) for error in row_errors]
+        errors += [
+            RowError(number + 1, "", _plain(error.error)) for error in row_errors
+        ]
     errors += [RowError(None, "", _plain(error.error)) for error in result.base_errors]
     return errors
 

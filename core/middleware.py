@@ -1,6 +1,10 @@
 """Request/response mechanics that hold for every page."""
 
-from django.utils.cache import add_never_cache_headers, has_vary_header, patch_vary_headers
+from django.utils.cache import (
+    add_never_cache_headers,
+    has_vary_header,
+    patch_vary_headers,
+)
 
 
 class NoStoreForSignedInMiddleware:

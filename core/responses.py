@@ -27,7 +27,9 @@ def workbook_bytes(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def table_workbook(headers: Sequence[str], rows: Iterable[Sequence], *, title: str) -> bytes:
+def table_workbook(
+    headers: Sequence[str], rows: Iterable[Sequence], *, title: str
+) -> bytes:
     """A one-sheet workbook: a bold header row, then the rows."""
     book = Workbook()
     sheet = book.active
@@ -52,10 +54,17 @@ def xlsx_response(content: bytes, filename: str) -> HttpResponse:
 
 def pdf_response(content: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
     """A PDF shown in the browser (or downloaded when inline=False); never cached."""
-    return _download(content, filename, PDF_CONTENT_TYPE, disposition="inline" if inline else "attachment")
+    return _download(
+        content,
+        filename,
+        PDF_CONTENT_TYPE,
+        disposition="inline" if inline else "attachment",
+    )
 
 
-def _download(content: bytes, filename: str, content_type: str, *, disposition: str) -> HttpResponse:
+def _download(
+    content: bytes, filename: str, content_type: str, *, disposition: str
+) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     safe_name = "".join(c for c in filename if c.isalnum() or c in "-_.") or "berkas"
     response["Content-Disposition"] = f'{disposition}; filename="{safe_name}"'

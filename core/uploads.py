@@ -19,10 +19,15 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_ROWS = 5000
 MAX_UPLOAD_COLUMNS = 60
 XLSX_MAGIC = b"PK\x03\x04"
-CSV_ENCODINGS = ("utf-8-sig", "cp1252")  # Excel in an Indonesian locale saves csv as cp1252
+CSV_ENCODINGS = (
+    "utf-8-sig",
+    "cp1252",
+)  # Excel in an Indonesian locale saves csv as cp1252
 
 TOO_BIG = "Berkas terlalu besar (maksimal 5 MB)."
-UNREADABLE = "Berkas tidak dapat dibaca. Simpan ulang dari Excel (format .xlsx) lalu coba lagi."
+UNREADABLE = (
+    "Berkas tidak dapat dibaca. Simpan ulang dari Excel (format .xlsx) lalu coba lagi."
+)
 
 
 def read_upload(
@@ -46,8 +51,12 @@ def read_upload(
     upload.seek(0)
     is_csv = allow_csv and upload.name.lower().endswith(".csv")
     if not is_csv and not content.startswith(XLSX_MAGIC):
-        raise ValidationError("Berkas harus berformat Excel .xlsx" + (" atau .csv." if allow_csv else "."))
-    return read_bytes(content, is_csv=is_csv, max_rows=max_rows, max_columns=max_columns)
+        raise ValidationError(
+            "Berkas harus berformat Excel .xlsx" + (" atau .csv." if allow_csv else ".")
+        )
+    return read_bytes(
+        content, is_csv=is_csv, max_rows=max_rows, max_columns=max_columns
+    )
 
 
 def read_bytes(
@@ -61,7 +70,9 @@ def read_bytes(
     if len(content) > MAX_UPLOAD_BYTES:
         raise ValidationError(TOO_BIG)
     if not is_csv and not content.startswith(XLSX_MAGIC):
-        raise ValidationError("Berkas bukan Excel .xlsx. Pilih format yang sesuai dengan berkasnya.")
+        raise ValidationError(
+            "Berkas bukan Excel .xlsx. Pilih format yang sesuai dengan berkasnya."
+        )
     rows = _csv_rows(content) if is_csv else _xlsx_rows(content)
     return _dataset(rows, max_rows=max_rows, max_columns=max_columns)
 
@@ -90,7 +101,9 @@ def _csv_rows(content: bytes):
     else:
         raise ValidationError(UNREADABLE)
     if "\x00" in text:
-        raise ValidationError("Berkas CSV berisi karakter kosong (NUL); simpan ulang dari Excel sebagai CSV atau .xlsx.")
+        raise ValidationError(
+            "Berkas CSV berisi karakter kosong (NUL); simpan ulang dari Excel sebagai CSV atau .xlsx."
+        )
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
@@ -103,17 +116,23 @@ def _dataset(rows, *, max_rows: int, max_columns: int) -> tablib.Dataset:
     rows = iter(rows)
     header = next(rows, None)
     if header is None:
-        raise ValidationError("Berkas kosong: tidak ada baris judul kolom maupun baris data.")
+        raise ValidationError(
+            "Berkas kosong: tidak ada baris judul kolom maupun baris data."
+        )
     while header and header[-1] in (None, ""):
         header.pop()
     if len(header) > max_columns:
-        raise ValidationError(f"Berkas berisi {len(header)} kolom; paling banyak {max_columns} kolom.")
+        raise ValidationError(
+            f"Berkas berisi {len(header)} kolom; paling banyak {max_columns} kolom."
+        )
     width = len(header)
     data, pending_blank = [], 0
     for row in rows:
         values = (list(row) + [None] * width)[:width]
         if any(value not in (None, "") for value in row[width:]):
-            raise ValidationError("Ada isian di luar kolom berjudul. Hapus isian itu atau beri judul kolomnya.")
+            raise ValidationError(
+                "Ada isian di luar kolom berjudul. Hapus isian itu atau beri judul kolomnya."
+            )
         if all(value in (None, "") for value in values):
             pending_blank += 1
             continue
@@ -127,7 +146,9 @@ def _dataset(rows, *, max_rows: int, max_columns: int) -> tablib.Dataset:
                 "baris per berkas. Bagi menjadi beberapa berkas."
             )
     if not data:
-        raise ValidationError("Berkas tidak berisi baris data (hanya judul kolom). Tidak ada yang diimpor.")
+        raise ValidationError(
+            "Berkas tidak berisi baris data (hanya judul kolom). Tidak ada yang diimpor."
+        )
     headers = [str(value).strip() if value is not None else "" for value in header]
     return tablib.Dataset(*data, headers=headers)
 

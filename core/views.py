@@ -11,7 +11,10 @@ def healthz(request):
     """200 with "ok" for each check when the database and the broker answer, 503 otherwise."""
     checks = {"database": _check_database(), "broker": _check_broker()}
     healthy = all(state == "ok" for state in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks},
+        status=200 if healthy else 503,
+    )
 
 
 def _check_database():

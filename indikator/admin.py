@@ -46,7 +46,9 @@ class _TypedAsIndonesians:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, BilanganBulatPositifField):
-            kwargs.setdefault("widget", TahunInput if db_field.name == "tahun" else AngkaInput)
+            kwargs.setdefault(
+                "widget", TahunInput if db_field.name == "tahun" else AngkaInput
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
@@ -74,10 +76,14 @@ class _ClosedIsReadOnly:
         return readonly if obj is None else [*readonly, *self.frozen]
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (obj is None or not self.is_closed(obj))
+        return super().has_change_permission(request, obj) and (
+            obj is None or not self.is_closed(obj)
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (obj is None or not self.is_closed(obj))
+        return super().has_delete_permission(request, obj) and (
+            obj is None or not self.is_closed(obj)
+        )
 
 
 class IndikatorAdmin(_TypedAsIndonesians, _ClosedIsReadOnly, ImportExportAdmin):
@@ -113,14 +119,22 @@ def _reason_page(modeladmin, request, queryset, *, action: str, title: str, appl
                 apply(obj, form.cleaned_data["alasan"])
             except ValidationError as error:
                 for message in error_messages(error):
-                    modeladmin.message_user(request, f"{obj}: {message}", messages.ERROR)
+                    modeladmin.message_user(
+                        request, f"{obj}: {message}", messages.ERROR
+                    )
             else:
                 done += 1
         if done:
             modeladmin.message_user(request, f"{title}: {done} data.", messages.SUCCESS)
         return None
-    context = {**modeladmin.admin_site.each_context(request), "title": title, "form": form, "action": action,
-               "queryset": queryset, "opts": modeladmin.model._meta}
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "form": form,
+        "action": action,
+        "queryset": queryset,
+        "opts": modeladmin.model._meta,
+    }
     return TemplateResponse(request, "indikator/admin_alasan.html", context)
 
 
@@ -159,17 +173,34 @@ class PeriodeAdmin(_ExportOnly, IndikatorHistoryAdmin):
             raise PermissionDenied
 
         def unlock(periode, alasan):
-            services.set_periode_lock(periode, terkunci=False, by=request.user, alasan=alasan)
+            services.set_periode_lock(
+                periode, terkunci=False, by=request.user, alasan=alasan
+            )
 
-        return _reason_page(self, request, queryset.filter(terkunci=True), action="unlock_action",
-                            title="Buka kunci tahun", apply=unlock)
+        return _reason_page(
+            self,
+            request,
+            queryset.filter(terkunci=True),
+            action="unlock_action",
+            title="Buka kunci tahun",
+            apply=unlock,
+        )
 
 
 @admin.register(PeriodePenilaian)
 class PeriodePenilaianAdmin(_ExportOnly, IndikatorHistoryAdmin):
     """Months and quarters come with their year; here only the due dates of an open one change."""
 
-    list_display = ["periode", "nomor", "nama", "mulai", "selesai", "batas_realisasi", "batas_evaluasi", "terkunci"]
+    list_display = [
+        "periode",
+        "nomor",
+        "nama",
+        "mulai",
+        "selesai",
+        "batas_realisasi",
+        "batas_evaluasi",
+        "terkunci",
+    ]
     list_filter = ["periode"]
     list_select_related = ["periode"]
     readonly_fields = ["periode", "nomor", "nama", "mulai", "selesai", "terkunci"]
@@ -184,7 +215,9 @@ class PeriodePenilaianAdmin(_ExportOnly, IndikatorHistoryAdmin):
         return False  # the year's service makes and rebuilds them
 
     def save_model(self, request, obj, form, change):
-        services.update_periode(obj.periode, periode_penilaian_list=[obj], by=request.user)
+        services.update_periode(
+            obj.periode, periode_penilaian_list=[obj], by=request.user
+        )
 
 
 @admin.register(SasaranStrategis)
@@ -201,7 +234,9 @@ class IndikatorKinerjaAdminForm(forms.ModelForm):
     def clean_tahun(self):
         tahun = self.cleaned_data["tahun"]
         if Periode.objects.filter(tahun=tahun, terkunci=True).exists():
-            raise ValidationError(f"Tahun {tahun} terkunci; ubah indikatornya lewat layar Indikator dengan alasan.")
+            raise ValidationError(
+                f"Tahun {tahun} terkunci; ubah indikatornya lewat layar Indikator dengan alasan."
+            )
         return tahun
 
 
@@ -209,7 +244,16 @@ class IndikatorKinerjaAdminForm(forms.ModelForm):
 class IndikatorKinerjaAdmin(IndikatorHistoryAdmin):
     form = IndikatorKinerjaAdminForm
     resource_classes = [resources.IndikatorKinerjaResource]
-    list_display = ["kode", "nama", "tahun", "satuan", "polaritas", "target", "target_atas", "sasaran"]
+    list_display = [
+        "kode",
+        "nama",
+        "tahun",
+        "satuan",
+        "polaritas",
+        "target",
+        "target_atas",
+        "sasaran",
+    ]
     list_filter = ["tahun", "polaritas", "dokumen"]
     search_fields = ["kode", "nama"]
     list_select_related = ["sasaran"]
@@ -269,7 +313,10 @@ def _skp_open_to_its_owner(skp: Skp) -> bool:
 
 
 def _ever_approved(skp: Skp) -> bool:
-    return skp.disetujui_pada is not None or skp.history.filter(status=Skp.Status.DISETUJUI).exists()
+    return (
+        skp.disetujui_pada is not None
+        or skp.history.filter(status=Skp.Status.DISETUJUI).exists()
+    )
 
 
 @admin.register(Skp)
@@ -281,8 +328,19 @@ class SkpAdmin(_ExportOnly, IndikatorHistoryAdmin):
     list_filter = ["periode", "status", "pendekatan"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
     list_select_related = ["pegawai", "periode", "jabatan", "penilai"]
-    readonly_fields = ["pegawai", "periode", "jabatan", "penilai", "status", "tanggal_mulai", "tanggal_selesai",
-                       "snapshot", "alasan_pengembalian", "diajukan_pada", "disetujui_pada"]
+    readonly_fields = [
+        "pegawai",
+        "periode",
+        "jabatan",
+        "penilai",
+        "status",
+        "tanggal_mulai",
+        "tanggal_selesai",
+        "snapshot",
+        "alasan_pengembalian",
+        "diajukan_pada",
+        "disetujui_pada",
+    ]
     actions = ["reopen_action"]
 
     def is_closed(self, obj):
@@ -298,14 +356,26 @@ class SkpAdmin(_ExportOnly, IndikatorHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
-        services.update_skp(obj, pendekatan=data["pendekatan"], dukungan_sumber_daya=data["dukungan_sumber_daya"],
-                            skema_pertanggungjawaban=data["skema_pertanggungjawaban"],
-                            konsekuensi=data["konsekuensi"])
+        services.update_skp(
+            obj,
+            pendekatan=data["pendekatan"],
+            dukungan_sumber_daya=data["dukungan_sumber_daya"],
+            skema_pertanggungjawaban=data["skema_pertanggungjawaban"],
+            konsekuensi=data["konsekuensi"],
+        )
 
     @admin.action(description="Buka kembali SKP yang disetujui (dengan alasan)")
     def reopen_action(self, request, queryset):
-        return _reason_page(self, request, queryset, action="reopen_action", title="Buka kembali SKP",
-                            apply=lambda skp, alasan: services.reopen_skp(skp, by=request.user, alasan=alasan))
+        return _reason_page(
+            self,
+            request,
+            queryset,
+            action="reopen_action",
+            title="Buka kembali SKP",
+            apply=lambda skp, alasan: services.reopen_skp(
+                skp, by=request.user, alasan=alasan
+            ),
+        )
 
 
 class _PartOfSkp(_ExportOnly):

@@ -51,7 +51,9 @@ def target_errors(target, target_atas, polaritas) -> dict[str, str]:
     if target_atas is not None and target_atas < 0:
         errors["target_atas"] = "Batas atas target tidak boleh negatif."
     if target is not None and target_atas is not None and target > target_atas:
-        errors["target_atas"] = "Batas bawah rentang target tidak boleh melebihi batas atasnya."
+        errors["target_atas"] = (
+            "Batas bawah rentang target tidak boleh melebihi batas atasnya."
+        )
     if polaritas == RENTANG and target_atas is None:
         errors["target_atas"] = "Polaritas rentang memerlukan batas atas target."
     if target_atas is not None and target is None:

@@ -13,4 +13,6 @@ def skp_pdf(skp, context: dict) -> bytes:
 
     html = render_to_string("indikator/skp_pdf.html", context)
     stylesheet = CSS(filename=finders.find("css/skp_pdf.css"))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[stylesheet]
+    )

@@ -62,8 +62,12 @@ class PeriodeCreateForm(forms.ModelForm):
 
 @plain_text
 class PeriodeUpdateForm(forms.ModelForm):
-    alasan = forms.CharField(label="Alasan perubahan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="Wajib bila periode terkunci.")
+    alasan = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila periode terkunci.",
+    )
 
     class Meta:
         model = Periode
@@ -79,7 +83,9 @@ class PeriodePenilaianForm(forms.ModelForm):
         widgets = {"batas_realisasi": DATE, "batas_evaluasi": DATE}
 
 
-PeriodePenilaianFormSet = forms.modelformset_factory(PeriodePenilaian, form=PeriodePenilaianForm, extra=0)
+PeriodePenilaianFormSet = forms.modelformset_factory(
+    PeriodePenilaian, form=PeriodePenilaianForm, extra=0
+)
 
 
 @plain_text
@@ -87,8 +93,11 @@ class KunciForm(forms.Form):
     """Lock or unlock a year; the service asks a reason for unlocking."""
 
     terkunci = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    alasan = forms.CharField(label="Alasan (wajib saat membuka kunci)", required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    alasan = forms.CharField(
+        label="Alasan (wajib saat membuka kunci)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 @plain_text
@@ -102,15 +111,20 @@ class AlasanForm(forms.Form):
 class ImportForm(forms.Form):
     """The file of a spreadsheet import; a file refused as a whole is an error of this field."""
 
-    berkas = forms.FileField(label="Berkas xlsx", error_messages={"required": "Pilih berkas xlsx terlebih dahulu."},
-                             widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+    berkas = forms.FileField(
+        label="Berkas xlsx",
+        error_messages={"required": "Pilih berkas xlsx terlebih dahulu."},
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
 
     def file_refusals_on_the_field(self, result: ImportResult) -> ImportResult:
         """Put a refused import's errors about the whole file on `berkas`; the rest stay for the table."""
         for error in result.errors:
             if error.row is None:
                 self.add_error("berkas", error.message)
-        return ImportResult(result.rows, [error for error in result.errors if error.row is not None])
+        return ImportResult(
+            result.rows, [error for error in result.errors if error.row is not None]
+        )
 
 
 @plain_text
@@ -129,58 +143,96 @@ class SasaranStrategisForm(forms.ModelForm):
 class IndikatorKinerjaForm(forms.ModelForm):
     """Unit indicator, with the organisation's needs (Kebutuhan) it answers."""
 
-    alasan = forms.CharField(label="Alasan perubahan", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="Wajib bila tahun indikator terkunci (hanya BKPSDM).")
+    alasan = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila tahun indikator terkunci (hanya BKPSDM).",
+    )
 
     class Meta:
         model = IndikatorKinerja
-        fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas",
-                  "kebutuhan"]
+        fields = [
+            "sasaran",
+            "kode",
+            "nama",
+            "dokumen",
+            "tahun",
+            "satuan",
+            "polaritas",
+            "target",
+            "target_atas",
+            "kebutuhan",
+        ]
         widgets = {"tahun": TAHUN, "kebutuhan": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the sasaran and needs of the units whose data the user manages.
-        self.fields["sasaran"].queryset = managed_by(SasaranStrategis.objects.all(), user).select_related("unit")
-        self.fields["kebutuhan"].queryset = managed_by(Kebutuhan.objects.all(), user).select_related(
-            "unit").order_by("status", "-created_at")
+        self.fields["sasaran"].queryset = managed_by(
+            SasaranStrategis.objects.all(), user
+        ).select_related("unit")
+        self.fields["kebutuhan"].queryset = (
+            managed_by(Kebutuhan.objects.all(), user)
+            .select_related("unit")
+            .order_by("status", "-created_at")
+        )
 
 
 @plain_text
 class IndikatorFilterForm(forms.Form):
     q = forms.CharField(label="Cari indikator", required=False)
     tahun = BilanganBulatField(label="Tahun", required=False, widget=TAHUN)
-    unit = forms.ModelChoiceField(label="Perangkat daerah", queryset=UnitKerja.objects.none(), required=False,
-                                  empty_label="Semua perangkat daerah")
+    unit = forms.ModelChoiceField(
+        label="Perangkat daerah",
+        queryset=UnitKerja.objects.none(),
+        required=False,
+        empty_label="Semua perangkat daerah",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = UnitKerja.objects.visible_to(user).opd_list().filter(aktif=True)
+        self.fields["unit"].queryset = (
+            UnitKerja.objects.visible_to(user).opd_list().filter(aktif=True)
+        )
 
     def filter(self, queryset):
         data = self.cleaned_data if self.is_valid() else {}
-        queryset = queryset.search(data.get("q", "").strip()).for_tahun(data.get("tahun"))
+        queryset = queryset.search(data.get("q", "").strip()).for_tahun(
+            data.get("tahun")
+        )
         if data.get("unit"):
-            queryset = queryset.filter(sasaran__unit__path__startswith=data["unit"].path)
+            queryset = queryset.filter(
+                sasaran__unit__path__startswith=data["unit"].path
+            )
         return queryset
 
 
 @plain_text
 class RealisasiIndikatorForm(forms.Form):
-    periode_penilaian = forms.ModelChoiceField(label="Periode", queryset=PeriodePenilaian.objects.none())
+    periode_penilaian = forms.ModelChoiceField(
+        label="Periode", queryset=PeriodePenilaian.objects.none()
+    )
     nilai = AngkaField(label="Realisasi", min_value=0, max_digits=14, decimal_places=2)
-    keterangan = forms.CharField(label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    alasan = forms.CharField(label="Alasan perubahan (periode terkunci)", required=False)
+    keterangan = forms.CharField(
+        label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    alasan = forms.CharField(
+        label="Alasan perubahan (periode terkunci)", required=False
+    )
 
     def __init__(self, *args, indikator, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["periode_penilaian"].queryset = PeriodePenilaian.objects.filter(
-            periode__tahun=indikator.tahun).select_related("periode")
+            periode__tahun=indikator.tahun
+        ).select_related("periode")
 
 
 @plain_text
 class SkpCreateForm(forms.Form):
-    periode = forms.ModelChoiceField(label="Tahun", queryset=Periode.objects.all(), empty_label=None)
+    periode = forms.ModelChoiceField(
+        label="Tahun", queryset=Periode.objects.all(), empty_label=None
+    )
     pendekatan = forms.ChoiceField(label="Pendekatan", choices=Skp.Pendekatan.choices)
 
 
@@ -188,9 +240,20 @@ class SkpCreateForm(forms.Form):
 class SkpForm(forms.ModelForm):
     class Meta:
         model = Skp
-        fields = ["pendekatan", "dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]
-        widgets = {name: forms.Textarea(attrs={"rows": 3})
-                   for name in ["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]}
+        fields = [
+            "pendekatan",
+            "dukungan_sumber_daya",
+            "skema_pertanggungjawaban",
+            "konsekuensi",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in [
+                "dukungan_sumber_daya",
+                "skema_pertanggungjawaban",
+                "konsekuensi",
+            ]
+        }
 
 
 @plain_text
@@ -203,11 +266,15 @@ class RencanaHasilKerjaForm(forms.ModelForm):
     def __init__(self, *args, skp, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.skp = skp
-        self.fields["rhk_atasan"].queryset = RencanaHasilKerja.objects.intervenable_by(skp)
+        self.fields["rhk_atasan"].queryset = RencanaHasilKerja.objects.intervenable_by(
+            skp
+        )
         self.fields["rhk_atasan"].empty_label = "— tidak ada —"
         if skp.is_jpt:
             self.fields["indikator_unit"].queryset = IndikatorKinerja.objects.filter(
-                tahun=skp.periode.tahun, sasaran__unit__path__startswith=skp.pegawai.unit.path)
+                tahun=skp.periode.tahun,
+                sasaran__unit__path__startswith=skp.pegawai.unit.path,
+            )
             del self.fields["rhk_atasan"]
         else:
             del self.fields["indikator_unit"]
@@ -217,7 +284,15 @@ class RencanaHasilKerjaForm(forms.ModelForm):
 class IndikatorKinerjaIndividuForm(forms.ModelForm):
     class Meta:
         model = IndikatorKinerjaIndividu
-        fields = ["aspek", "uraian", "target", "target_atas", "satuan", "polaritas", "target_kualitatif"]
+        fields = [
+            "aspek",
+            "uraian",
+            "target",
+            "target_atas",
+            "satuan",
+            "polaritas",
+            "target_kualitatif",
+        ]
         widgets = {"target_kualitatif": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, rhk, **kwargs):
@@ -236,13 +311,20 @@ class EkspektasiForm(forms.Form):
             name = f"perilaku-{perilaku.pk}"
             self.perilaku_by_field[name] = perilaku.pk
             self.fields[name] = forms.CharField(
-                label=f"{nomor}. {perilaku.nama}", required=False, initial=uraian,
-                help_text="; ".join(panduan.uraian for panduan in perilaku.panduan.all()),
-                widget=forms.Textarea(attrs={"rows": 2}), validators=[refuse_control_characters],
+                label=f"{nomor}. {perilaku.nama}",
+                required=False,
+                initial=uraian,
+                help_text="; ".join(
+                    panduan.uraian for panduan in perilaku.panduan.all()
+                ),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                validators=[refuse_control_characters],
             )
 
     def uraian_by_perilaku(self) -> dict[int, str]:
-        return {pk: self.cleaned_data[name] for name, pk in self.perilaku_by_field.items()}
+        return {
+            pk: self.cleaned_data[name] for name, pk in self.perilaku_by_field.items()
+        }
 
 
 @plain_text
@@ -258,9 +340,12 @@ class MatriksForm(forms.Form):
             for iki in iki_list:
                 cell = cells.get((iki.pk, pegawai.pk))
                 self.fields[self._name(iki, pegawai)] = forms.CharField(
-                    label=f"Peran hasil {pegawai.nama_lengkap} untuk {iki.uraian}", required=False,
+                    label=f"Peran hasil {pegawai.nama_lengkap} untuk {iki.uraian}",
+                    required=False,
                     initial=cell.peran_hasil if cell else "",
-                    widget=forms.Textarea(attrs={"rows": 3, "class": "form-control form-control-sm"}),
+                    widget=forms.Textarea(
+                        attrs={"rows": 3, "class": "form-control form-control-sm"}
+                    ),
                     validators=[refuse_control_characters],
                 )
 
@@ -270,11 +355,25 @@ class MatriksForm(forms.Form):
 
     def rows(self):
         """Per bawahan: (pegawai, [(iki, bound field, saved cell or None)]), the table's rows."""
-        return [(pegawai, [(iki, self[self._name(iki, pegawai)], self.cells.get((iki.pk, pegawai.pk)))
-                           for iki in self.iki_list])
-                for pegawai in self.bawahan_list]
+        return [
+            (
+                pegawai,
+                [
+                    (
+                        iki,
+                        self[self._name(iki, pegawai)],
+                        self.cells.get((iki.pk, pegawai.pk)),
+                    )
+                    for iki in self.iki_list
+                ],
+            )
+            for pegawai in self.bawahan_list
+        ]
 
     def texts(self) -> dict[tuple[int, int], str]:
         """(iki id, pegawai id) → peran hasil, as the service takes them."""
-        return {(iki.pk, pegawai.pk): self.cleaned_data[self._name(iki, pegawai)]
-                for pegawai in self.bawahan_list for iki in self.iki_list}
+        return {
+            (iki.pk, pegawai.pk): self.cleaned_data[self._name(iki, pegawai)]
+            for pegawai in self.bawahan_list
+            for iki in self.iki_list
+        }

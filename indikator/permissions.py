@@ -4,8 +4,20 @@ Built only from organisasi.permissions (who the user is); views, services and te
 filters ask these predicates and never compare roles or units themselves.
 """
 
-from indikator.models import IndikatorKinerja, Periode, RencanaHasilKerja, SasaranStrategis, Skp
-from organisasi.permissions import can_manage_unit_data, is_admin_bkpsdm, is_atasan, is_pengelola, pegawai_of
+from indikator.models import (
+    IndikatorKinerja,
+    Periode,
+    RencanaHasilKerja,
+    SasaranStrategis,
+    Skp,
+)
+from organisasi.permissions import (
+    can_manage_unit_data,
+    is_admin_bkpsdm,
+    is_atasan,
+    is_pengelola,
+    pegawai_of,
+)
 
 
 def can_manage_periode(user) -> bool:
@@ -50,7 +62,11 @@ def _is_penilai(user, skp: Skp) -> bool:
 
 def can_edit_skp(user, skp: Skp) -> bool:
     """Only the pegawai edits their own SKP, and only while it is a draft or returned in an open year."""
-    return _is_owner(user, skp) and skp.status in Skp.EDITABLE_STATUSES and not skp.periode.terkunci
+    return (
+        _is_owner(user, skp)
+        and skp.status in Skp.EDITABLE_STATUSES
+        and not skp.periode.terkunci
+    )
 
 
 def can_edit_rhk(user, rhk: RencanaHasilKerja) -> bool:
@@ -74,17 +90,29 @@ def why_skp_not_editable(user, skp: Skp) -> str:
 
 def can_delete_skp(user, skp: Skp) -> bool:
     """The pegawai discards a never-approved SKP left from a former jabatan, so a new one can be made."""
-    return can_edit_skp(user, skp) and skp.jabatan_id != pegawai_of(user).jabatan_id and skp.disetujui_pada is None
+    return (
+        can_edit_skp(user, skp)
+        and skp.jabatan_id != pegawai_of(user).jabatan_id
+        and skp.disetujui_pada is None
+    )
 
 
 def can_approve_skp(user, skp: Skp) -> bool:
     """Only the pejabat penilai named on the SKP approves or returns it, once submitted, in an open year."""
-    return _is_penilai(user, skp) and skp.status == Skp.Status.DIAJUKAN and not skp.periode.terkunci
+    return (
+        _is_penilai(user, skp)
+        and skp.status == Skp.Status.DIAJUKAN
+        and not skp.periode.terkunci
+    )
 
 
 def can_set_ekspektasi(user, skp: Skp) -> bool:
     """The pejabat penilai writes the ekspektasi khusus pimpinan until the SKP is approved, in an open year."""
-    return _is_penilai(user, skp) and skp.status != Skp.Status.DISETUJUI and not skp.periode.terkunci
+    return (
+        _is_penilai(user, skp)
+        and skp.status != Skp.Status.DISETUJUI
+        and not skp.periode.terkunci
+    )
 
 
 def can_reopen_skp(user, skp: Skp) -> bool:

@@ -21,19 +21,31 @@ def periode_of_year(tahun: str) -> Periode | None:
     periode_list = Periode.objects.all()
     if tahun.isdigit():
         return periode_list.filter(tahun=int(tahun)).first()
-    return periode_list.filter(tahun=datetime.date.today().year).first() or periode_list.first()
+    return (
+        periode_list.filter(tahun=datetime.date.today().year).first()
+        or periode_list.first()
+    )
 
 
-def realisasi_per_periode(indikator: IndikatorKinerja) -> list[tuple[PeriodePenilaian, RealisasiIndikator | None]]:
+def realisasi_per_periode(
+    indikator: IndikatorKinerja,
+) -> list[tuple[PeriodePenilaian, RealisasiIndikator | None]]:
     """Every month or quarter of the indicator's year with its realisasi, if any (two queries)."""
-    realisasi = {r.periode_penilaian_id: r for r in indikator.realisasiindikator_set.all()}
-    periode_penilaian = PeriodePenilaian.objects.filter(periode__tahun=indikator.tahun).select_related("periode")
+    realisasi = {
+        r.periode_penilaian_id: r for r in indikator.realisasiindikator_set.all()
+    }
+    periode_penilaian = PeriodePenilaian.objects.filter(
+        periode__tahun=indikator.tahun
+    ).select_related("periode")
     return [(p, realisasi.get(p.pk)) for p in periode_penilaian]
 
 
 def numbered_rhk(queryset) -> list[RencanaHasilKerja]:
     """RHK in document order (utama before tambahan); a row's number is its position + 1."""
-    return sorted(queryset, key=lambda r: (r.jenis != RencanaHasilKerja.Jenis.UTAMA, r.urutan, r.pk))
+    return sorted(
+        queryset,
+        key=lambda r: (r.jenis != RencanaHasilKerja.Jenis.UTAMA, r.urutan, r.pk),
+    )
 
 
 def skp_document(skp: Skp) -> dict:
@@ -57,40 +69,74 @@ def skp_document(skp: Skp) -> dict:
 def perilaku_with_ekspektasi(skp: Skp) -> list[tuple[PerilakuKerja, str]]:
     """Each BerAKHLAK value (guides prefetched) with the SKP's ekspektasi khusus pimpinan, "" when none."""
     ekspektasi = {e.perilaku_id: e.uraian for e in skp.ekspektasikhusus_set.all()}
-    return [(p, ekspektasi.get(p.pk, "")) for p in PerilakuKerja.objects.prefetch_related("panduan")]
+    return [
+        (p, ekspektasi.get(p.pk, ""))
+        for p in PerilakuKerja.objects.prefetch_related("panduan")
+    ]
 
 
 def previous_skp(skp: Skp) -> Skp | None:
     """The pegawai's latest approved SKP of an earlier year (the source for copying forward)."""
-    return (Skp.objects.filter(pegawai=skp.pegawai_id, periode__tahun__lt=skp.periode.tahun,
-                               status=Skp.Status.DISETUJUI)
-            .order_by("-periode__tahun", "-disetujui_pada").first())
+    return (
+        Skp.objects.filter(
+            pegawai=skp.pegawai_id,
+            periode__tahun__lt=skp.periode.tahun,
+            status=Skp.Status.DISETUJUI,
+        )
+        .order_by("-periode__tahun", "-disetujui_pada")
+        .first()
+    )
 
 
 def latest_skp(pegawai: Pegawai, periode: Periode) -> Skp | None:
     """The pegawai's most recently made SKP of the year (after a change of jabatan there are two)."""
-    return Skp.objects.filter(pegawai=pegawai, periode=periode).order_by("-created_at").first()
+    return (
+        Skp.objects.filter(pegawai=pegawai, periode=periode)
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def bawahan_of(skp: Skp):
     """The active direct subordinates of the SKP's owner (the rows of the matriks)."""
-    return Pegawai.objects.active().filter(atasan=skp.pegawai_id).select_related("jabatan").order_by("nama")
+    return (
+        Pegawai.objects.active()
+        .filter(atasan=skp.pegawai_id)
+        .select_related("jabatan")
+        .order_by("nama")
+    )
 
 
-def skp_state_of_bawahan(atasan: Pegawai, periode: Periode) -> list[tuple[Pegawai, Skp | None]]:
+def skp_state_of_bawahan(
+    atasan: Pegawai, periode: Periode
+) -> list[tuple[Pegawai, Skp | None]]:
     """Each active direct subordinate with their latest SKP of the year (two queries)."""
-    bawahan = list(Pegawai.objects.active().filter(atasan=atasan).select_related("jabatan").order_by("nama"))
+    bawahan = list(
+        Pegawai.objects.active()
+        .filter(atasan=atasan)
+        .select_related("jabatan")
+        .order_by("nama")
+    )
     latest = {}
-    for skp in Skp.objects.filter(pegawai__in=bawahan, periode=periode).order_by("created_at"):
+    for skp in Skp.objects.filter(pegawai__in=bawahan, periode=periode).order_by(
+        "created_at"
+    ):
         latest[skp.pegawai_id] = skp
     return [(pegawai, latest.get(pegawai.pk)) for pegawai in bawahan]
 
 
 def matriks_of(skp: Skp):
     """The atasan's matriks: their IKI (columns), direct bawahan (rows) and the filled cells by (iki, pegawai)."""
-    iki_list = list(IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).select_related("rhk")
-                    .order_by("rhk__jenis", "rhk__urutan", "rhk_id", "pk"))
+    iki_list = list(
+        IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp)
+        .select_related("rhk")
+        .order_by("rhk__jenis", "rhk__urutan", "rhk_id", "pk")
+    )
     bawahan_list = list(bawahan_of(skp))
-    cells = {(c.iki_atasan_id, c.pegawai_id): c for c in MatriksPeranHasil.objects.filter(
-        iki_atasan__in=iki_list).select_related("rhk__skp")}
+    cells = {
+        (c.iki_atasan_id, c.pegawai_id): c
+        for c in MatriksPeranHasil.objects.filter(
+            iki_atasan__in=iki_list
+        ).select_related("rhk__skp")
+    }
     return iki_list, bawahan_list, cells

@@ -54,7 +54,11 @@ class BilanganBulatWidget(widgets.IntegerWidget):
 
 
 def _text(attribute, column_name):
-    return fields.Field(attribute=attribute, column_name=column_name, widget=widgets.CharWidget(allow_blank=True))
+    return fields.Field(
+        attribute=attribute,
+        column_name=column_name,
+        widget=widgets.CharWidget(allow_blank=True),
+    )
 
 
 class _OneRowPerKey:
@@ -71,8 +75,15 @@ class _OneRowPerKey:
             key = tuple(cell_text(row.get(column)) for column in columns)
             if all(key):
                 rows_by_key[key].append(sheet_row(index))
-        self._same_key = {number: (" tahun ".join(key), [other for other in numbers if other != number])
-                          for key, numbers in rows_by_key.items() if len(numbers) > 1 for number in numbers}
+        self._same_key = {
+            number: (
+                " tahun ".join(key),
+                [other for other in numbers if other != number],
+            )
+            for key, numbers in rows_by_key.items()
+            if len(numbers) > 1
+            for number in numbers
+        }
 
     def get_instance(self, instance_loader, row):
         errors = {}
@@ -90,8 +101,12 @@ class _OneRowPerKey:
         if number not in self._same_key:
             return {}
         key, others = self._same_key[number]
-        return {self.key_fields[0]: f"Kode {key} juga ada di baris {', '.join(map(str, others))}; "
-                                    "satu baris per kode. Hapus atau gabungkan baris yang sama."}
+        return {
+            self.key_fields[
+                0
+            ]: f"Kode {key} juga ada di baris {', '.join(map(str, others))}; "
+            "satu baris per kode. Hapus atau gabungkan baris yang sama."
+        }
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -99,7 +114,9 @@ class _OneRowPerKey:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        number = sheet_row(kwargs["row_number"] - 1)  # import-export counts data rows from 1
+        number = sheet_row(
+            kwargs["row_number"] - 1
+        )  # import-export counts data rows from 1
         for name, message in self.row_problems(instance, number).items():
             errors.setdefault(name, []).append(message)
         if errors:
@@ -108,7 +125,11 @@ class _OneRowPerKey:
 
 class SasaranStrategisResource(_OneRowPerKey, resources.ModelResource):
     kode = _text("kode", "Kode Sasaran")
-    unit = fields.Field(attribute="unit", column_name="Kode Unit", widget=KodeWidget(UnitKerja, label="unit"))
+    unit = fields.Field(
+        attribute="unit",
+        column_name="Kode Unit",
+        widget=KodeWidget(UnitKerja, label="unit"),
+    )
     nama = _text("nama", "Sasaran Strategis")
 
     key_fields = ("kode",)
@@ -125,25 +146,49 @@ class SasaranStrategisResource(_OneRowPerKey, resources.ModelResource):
 class IndikatorKinerjaResource(_OneRowPerKey, resources.ModelResource):
     """Unit indicators by kode + tahun; rows of a locked year are refused (the admin's import too)."""
 
-    sasaran = fields.Field(attribute="sasaran", column_name="Kode Sasaran",
-                           widget=KodeWidget(SasaranStrategis, label="sasaran strategis"))
+    sasaran = fields.Field(
+        attribute="sasaran",
+        column_name="Kode Sasaran",
+        widget=KodeWidget(SasaranStrategis, label="sasaran strategis"),
+    )
     kode = _text("kode", "Kode Indikator")
     nama = _text("nama", "Indikator Kinerja")
-    dokumen = fields.Field(attribute="dokumen", column_name="Dokumen",
-                           widget=PilihanWidget(IndikatorKinerja.Dokumen.choices, "Dokumen"))
-    tahun = fields.Field(attribute="tahun", column_name="Tahun", widget=BilanganBulatWidget())
+    dokumen = fields.Field(
+        attribute="dokumen",
+        column_name="Dokumen",
+        widget=PilihanWidget(IndikatorKinerja.Dokumen.choices, "Dokumen"),
+    )
+    tahun = fields.Field(
+        attribute="tahun", column_name="Tahun", widget=BilanganBulatWidget()
+    )
     satuan = _text("satuan", "Satuan")
-    polaritas = fields.Field(attribute="polaritas", column_name="Polaritas",
-                             widget=PilihanWidget(Polaritas.choices, "Polaritas"))
-    target = fields.Field(attribute="target", column_name="Target", widget=AngkaWidget())
-    target_atas = fields.Field(attribute="target_atas", column_name="Target Atas",
-                               widget=AngkaWidget())
+    polaritas = fields.Field(
+        attribute="polaritas",
+        column_name="Polaritas",
+        widget=PilihanWidget(Polaritas.choices, "Polaritas"),
+    )
+    target = fields.Field(
+        attribute="target", column_name="Target", widget=AngkaWidget()
+    )
+    target_atas = fields.Field(
+        attribute="target_atas", column_name="Target Atas", widget=AngkaWidget()
+    )
 
     key_fields = ("kode", "tahun")
 
     class Meta:
         model = IndikatorKinerja
-        fields = ["sasaran", "kode", "nama", "dokumen", "tahun", "satuan", "polaritas", "target", "target_atas"]
+        fields = [
+            "sasaran",
+            "kode",
+            "nama",
+            "dokumen",
+            "tahun",
+            "satuan",
+            "polaritas",
+            "target",
+            "target_atas",
+        ]
         import_id_fields = ["kode", "tahun"]
         skip_unchanged = True
         clean_model_instances = True
@@ -151,7 +196,9 @@ class IndikatorKinerjaResource(_OneRowPerKey, resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        self._locked_years = set(Periode.objects.filter(terkunci=True).values_list("tahun", flat=True))
+        self._locked_years = set(
+            Periode.objects.filter(terkunci=True).values_list("tahun", flat=True)
+        )
 
     def before_import_row(self, row, **kwargs):
         for column, default in (("Dokumen", "iku"), ("Polaritas", "naik")):
@@ -161,6 +208,8 @@ class IndikatorKinerjaResource(_OneRowPerKey, resources.ModelResource):
     def row_problems(self, instance, number):
         problems = super().row_problems(instance, number)
         if instance.tahun in self._locked_years:
-            problems["tahun"] = (f"Tahun {instance.tahun} terkunci; indikatornya tidak dapat diimpor. "
-                                 "BKPSDM mengubahnya lewat formulir dengan alasan.")
+            problems["tahun"] = (
+                f"Tahun {instance.tahun} terkunci; indikatornya tidak dapat diimpor. "
+                "BKPSDM mengubahnya lewat formulir dengan alasan."
+            )
         return problems

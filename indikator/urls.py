@@ -21,7 +21,11 @@ urlpatterns = [
     path("skp/<int:pk>/kembalikan/", views.skp_return, name="skp_return"),
     path("skp/<int:pk>/buka-kembali/", views.skp_reopen, name="skp_reopen"),
     path("skp/<int:pk>/hapus/", views.skp_delete, name="skp_delete"),
-    path("skp/<int:pk>/salin-tahun-lalu/", views.skp_copy_forward, name="skp_copy_forward"),
+    path(
+        "skp/<int:pk>/salin-tahun-lalu/",
+        views.skp_copy_forward,
+        name="skp_copy_forward",
+    ),
     path("skp/<int:pk>/ekspektasi/", views.ekspektasi_update, name="ekspektasi_update"),
     path("skp/<int:pk>/matriks/", views.matriks, name="matriks"),
     path("skp/<int:pk>/cetak/", views.skp_pdf, name="skp_pdf"),

@@ -19,7 +19,12 @@ from organisasi.models import (
     UnitKerja,
     UnsurSkm,
 )
-from organisasi.resources import JabatanResource, KebutuhanResource, PegawaiResource, UnitKerjaResource
+from organisasi.resources import (
+    JabatanResource,
+    KebutuhanResource,
+    PegawaiResource,
+    UnitKerjaResource,
+)
 
 
 class _ImportRefreshesDerivedData:
@@ -32,7 +37,9 @@ class _ImportRefreshesDerivedData:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(
+    _ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin
+):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
     list_filter = ["jenis", "aktif"]
@@ -60,7 +67,16 @@ class JabatanAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistory
 @admin.register(Pegawai)
 class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [PegawaiResource]
-    list_display = ["nip", "nama", "status", "golongan", "jabatan", "unit", "atasan", "aktif"]
+    list_display = [
+        "nip",
+        "nama",
+        "status",
+        "golongan",
+        "jabatan",
+        "unit",
+        "atasan",
+        "aktif",
+    ]
     list_filter = ["status", "aktif", "jabatan__jenis"]
     search_fields = ["nip", "nama"]
     autocomplete_fields = ["jabatan", "unit", "atasan", "akun"]
@@ -71,7 +87,9 @@ class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistory
         services.save_pegawai(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return False  # pegawai are deactivated (history and login follow), never deleted
+        return (
+            False  # pegawai are deactivated (history and login follow), never deleted
+        )
 
     @admin.action(description="Nonaktifkan pegawai terpilih")
     def deactivate_action(self, request, queryset):
@@ -81,7 +99,15 @@ class PegawaiAdmin(_ImportRefreshesDerivedData, ImportExportAdmin, SimpleHistory
 
 @admin.register(Pengguna)
 class PenggunaAdmin(UserAdmin):
-    list_display = ["username", "nama", "peran", "opd_dikelola", "is_active", "is_staff", "last_login"]
+    list_display = [
+        "username",
+        "nama",
+        "peran",
+        "opd_dikelola",
+        "is_active",
+        "is_staff",
+        "last_login",
+    ]
     list_filter = ["peran", "is_active", "is_staff"]
     search_fields = ["username", "nama", "email"]
     ordering = ["username"]
@@ -90,10 +116,29 @@ class PenggunaAdmin(UserAdmin):
         (None, {"fields": ["username", "password"]}),
         ("Identitas", {"fields": ["nama", "email"]}),
         ("Peran", {"fields": ["peran", "opd_dikelola", "harus_ganti_password"]}),
-        ("Akses admin", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (
+            "Akses admin",
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                ]
+            },
+        ),
         ("Waktu", {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "nama", "peran", "password1", "password2"]})]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["username", "nama", "peran", "password1", "password2"],
+            },
+        )
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         """Only a superuser grants superuser, staff status, groups or permissions."""
@@ -127,7 +172,11 @@ class _ScoringLockedOnceAnswered:
         readonly = list(super().get_readonly_fields(request, obj))
         survei_answered = isinstance(obj, Survei) and obj.responden_set.exists()
         pertanyaan_answered = isinstance(obj, Pertanyaan) and obj.jawaban_set.exists()
-        return readonly + self.scoring_fields if survei_answered or pertanyaan_answered else readonly
+        return (
+            readonly + self.scoring_fields
+            if survei_answered or pertanyaan_answered
+            else readonly
+        )
 
 
 class PertanyaanInline(_ScoringLockedOnceAnswered, admin.TabularInline):
@@ -138,7 +187,15 @@ class PertanyaanInline(_ScoringLockedOnceAnswered, admin.TabularInline):
 
 @admin.register(Survei)
 class SurveiAdmin(SimpleHistoryAdmin):
-    list_display = ["judul", "unit", "periode", "jenis", "status", "tanggal_buka", "tanggal_tutup"]
+    list_display = [
+        "judul",
+        "unit",
+        "periode",
+        "jenis",
+        "status",
+        "tanggal_buka",
+        "tanggal_tutup",
+    ]
     list_filter = ["jenis", "status", "internal"]
     search_fields = ["judul", "program", "unit__nama"]
     autocomplete_fields = ["unit", "survei_sebelumnya"]
@@ -167,10 +224,22 @@ class RespondenAdmin(admin.ModelAdmin):
 
 @admin.register(ImporResponden)
 class ImporRespondenAdmin(admin.ModelAdmin):
-    list_display = ["nama_berkas", "survei", "jumlah_responden", "diimpor_oleh", "created_at"]
+    list_display = [
+        "nama_berkas",
+        "survei",
+        "jumlah_responden",
+        "diimpor_oleh",
+        "created_at",
+    ]
     search_fields = ["nama_berkas", "survei__judul"]
     list_select_related = ["survei", "diimpor_oleh"]
-    readonly_fields = ["survei", "sha256", "nama_berkas", "jumlah_responden", "diimpor_oleh"]
+    readonly_fields = [
+        "survei",
+        "sha256",
+        "nama_berkas",
+        "jumlah_responden",
+        "diimpor_oleh",
+    ]
 
 
 @admin.register(Kebutuhan)

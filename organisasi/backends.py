@@ -8,5 +8,7 @@ class PegawaiAktifBackend(ModelBackend):
     def user_can_authenticate(self, user):
         if not super().user_can_authenticate(user):
             return False
-        pegawai = getattr(user, "pegawai", None)  # RelatedObjectDoesNotExist is an AttributeError
+        pegawai = getattr(
+            user, "pegawai", None
+        )  # RelatedObjectDoesNotExist is an AttributeError
         return pegawai is None or pegawai.aktif

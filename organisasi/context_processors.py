@@ -6,4 +6,7 @@ def peran(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"peran_pengguna": permissions.roles(user), "pegawai_saya": permissions.pegawai_of(user)}
+    return {
+        "peran_pengguna": permissions.roles(user),
+        "pegawai_saya": permissions.pegawai_of(user),
+    }

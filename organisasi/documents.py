@@ -18,7 +18,9 @@ def hasil_pdf(hasil: HasilSurvei, *, base_url: str) -> bytes:
         "survei": hasil.survei,
         "pembulatan": PEMBULATAN,
         "mutu_list": MutuPelayanan.objects.order_by("-batas_bawah"),
-        "kebutuhan_list": hasil.survei.kebutuhan_set.select_related("pemilik").order_by("created_at"),
+        "kebutuhan_list": hasil.survei.kebutuhan_set.select_related("pemilik").order_by(
+            "created_at"
+        ),
     }
     html = render_to_string("organisasi/survei_laporan.html", context)
     return HTML(string=html, base_url=base_url).write_pdf()

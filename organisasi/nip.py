@@ -27,12 +27,14 @@ def looks_like_excel_number(value: str) -> bool:
     return bool(_EXCEL_NUMBER.match(text)) or bool(re.match(r"^\d{15,}[.,]0+$", text))
 
 
-def nip_errors(nip: str, status: str, *, today: datetime.date | None = None) -> list[str]:
+def nip_errors(
+    nip: str, status: str, *, today: datetime.date | None = None
+) -> list[str]:
     """Every reason the NIP is invalid for this status, in Indonesian; empty when valid."""
     today = today or datetime.date.today()
     if looks_like_excel_number(nip):
         return [
-            f"NIP \"{nip}\" terbaca sebagai angka oleh Excel, sehingga digit terakhirnya hilang. "
+            f'NIP "{nip}" terbaca sebagai angka oleh Excel, sehingga digit terakhirnya hilang. '
             "Format kolom NIP sebagai Teks, ketik ulang NIP lengkap 18 digit, lalu impor lagi."
         ]
     nip = normalize_nip(nip)
@@ -41,7 +43,9 @@ def nip_errors(nip: str, status: str, *, today: datetime.date | None = None) -> 
     errors = []
     birth = _parse_date(nip[0:8])
     if birth is None:
-        errors.append(f"Digit 1–8 NIP ({nip[0:8]}) bukan tanggal lahir yang sah (format TTTTBBHH).")
+        errors.append(
+            f"Digit 1–8 NIP ({nip[0:8]}) bukan tanggal lahir yang sah (format TTTTBBHH)."
+        )
     elif not 1940 <= birth.year <= today.year - _MIN_AGE_AT_APPOINTMENT:
         errors.append(f"Tahun lahir pada NIP ({birth.year}) tidak wajar.")
     if status == PNS:
@@ -49,7 +53,9 @@ def nip_errors(nip: str, status: str, *, today: datetime.date | None = None) -> 
     else:
         errors += _pppk_middle_errors(nip, birth, today)
     if nip[14] not in "12":
-        errors.append(f"Digit ke-15 NIP (jenis kelamin) harus 1 (pria) atau 2 (wanita), bukan {nip[14]}.")
+        errors.append(
+            f"Digit ke-15 NIP (jenis kelamin) harus 1 (pria) atau 2 (wanita), bukan {nip[14]}."
+        )
     if nip[15:18] == "000":
         errors.append(
             "Digit 16–18 NIP (nomor urut) harus 001–999. Bila NIP berasal dari Excel, kolomnya mungkin "
@@ -61,7 +67,9 @@ def nip_errors(nip: str, status: str, *, today: datetime.date | None = None) -> 
 def _pns_middle_errors(nip, birth, today):
     year, month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= month <= 12:
-        return [f"Digit 13–14 NIP PNS adalah bulan TMT CPNS (01–12), bukan {nip[12:14]}."]
+        return [
+            f"Digit 13–14 NIP PNS adalah bulan TMT CPNS (01–12), bukan {nip[12:14]}."
+        ]
     return _appointment_year_errors(year, birth, today, "TMT CPNS")
 
 
@@ -81,7 +89,9 @@ def _appointment_year_errors(year, birth, today, label):
     if year > today.year + 1:
         return [f"Tahun {label} pada NIP ({year}) ada di masa depan."]
     if birth and year - birth.year < _MIN_AGE_AT_APPOINTMENT:
-        return [f"Tahun {label} pada NIP ({year}) kurang dari 18 tahun setelah tahun lahir ({birth.year})."]
+        return [
+            f"Tahun {label} pada NIP ({year}) kurang dari 18 tahun setelah tahun lahir ({birth.year})."
+        ]
     return []
 
 

@@ -34,8 +34,9 @@ class Peran(models.TextChoices):
     PIMPINAN = "pimpinan", "Pimpinan"
 
 
-STORED_PERAN = [(value, label) for value, label in Peran.choices if value != Peran.ATASAN]
-
+STORED_PERAN = [
+    (value, label) for value, label in Peran.choices if value != Peran.ATASAN
+]
 
 
 def pegawai_of(user):
@@ -49,7 +50,11 @@ def pegawai_of(user):
 
 
 def is_admin_bkpsdm(user) -> bool:
-    return user.is_authenticated and user.is_active and (user.is_superuser or user.peran == Peran.ADMIN_BKPSDM)
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.peran == Peran.ADMIN_BKPSDM)
+    )
 
 
 def is_pimpinan(user) -> bool:
@@ -57,7 +62,11 @@ def is_pimpinan(user) -> bool:
 
 
 def is_pengelola(user) -> bool:
-    return user.is_authenticated and user.peran == Peran.PENGELOLA_OPD and user.opd_dikelola_id is not None
+    return (
+        user.is_authenticated
+        and user.peran == Peran.PENGELOLA_OPD
+        and user.opd_dikelola_id is not None
+    )
 
 
 def is_atasan(user) -> bool:
@@ -90,8 +99,6 @@ def _managed_opd_path(user) -> str:
     return user._opd_path
 
 
-
-
 class UnitScopedQuerySet(models.QuerySet):
     """Base QuerySet of every model that belongs to a UnitKerja; lists start from visible_to().
 
@@ -113,7 +120,9 @@ class UnitScopedQuerySet(models.QuerySet):
             return self
         condition = Q(pk__in=[])
         if is_pengelola(user):
-            condition |= Q(**{self._unit_lookup("path__startswith"): _managed_opd_path(user)})
+            condition |= Q(
+                **{self._unit_lookup("path__startswith"): _managed_opd_path(user)}
+            )
         pegawai = pegawai_of(user)
         if pegawai is not None:
             condition |= self._pegawai_condition(pegawai)
@@ -131,9 +140,11 @@ class PegawaiScopedQuerySet(UnitScopedQuerySet):
     across OPDs (a Kepala Dinas reports to the Sekda of another OPD)."""
 
     def _pegawai_condition(self, pegawai):
-        return super()._pegawai_condition(pegawai) | Q(pk=pegawai.atasan_id) | Q(atasan_id=pegawai.pk)
-
-
+        return (
+            super()._pegawai_condition(pegawai)
+            | Q(pk=pegawai.atasan_id)
+            | Q(atasan_id=pegawai.pk)
+        )
 
 
 def can_manage_organisasi(user) -> bool:

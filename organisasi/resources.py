@@ -23,17 +23,28 @@ class KodeWidget(widgets.ForeignKeyWidget):
 
     def prime(self, values):
         """Load every code of the file in one query (instead of one per row)."""
-        wanted = {str(value).strip() for value in values if value not in (None, "")} - set(self._cache)
-        self._cache.update({getattr(obj, self.field): obj for obj in self.model.objects.filter(**{f"{self.field}__in": wanted})})
+        wanted = {
+            str(value).strip() for value in values if value not in (None, "")
+        } - set(self._cache)
+        self._cache.update(
+            {
+                getattr(obj, self.field): obj
+                for obj in self.model.objects.filter(**{f"{self.field}__in": wanted})
+            }
+        )
 
     def clean(self, value, row=None, **kwargs):
         value = "" if value is None else str(value).strip()
         if not value:
             return None
-        if value not in self._cache:  # not primed, or created by an earlier row of this file
+        if (
+            value not in self._cache
+        ):  # not primed, or created by an earlier row of this file
             found = self.model.objects.filter(**{self.field: value}).first()
             if found is None:
-                raise ValueError(f"Kode {self.label} \"{value}\" tidak dikenal.{self.hint}")
+                raise ValueError(
+                    f'Kode {self.label} "{value}" tidak dikenal.{self.hint}'
+                )
             self._cache[value] = found
         return self._cache[value]
 
@@ -54,7 +65,9 @@ class PilihanWidget(widgets.Widget):
         if not text:
             return ""
         if text not in self.lookup:
-            raise ValueError(f"{self.label} \"{value}\" tidak dikenal. Pilihan: {self.allowed}.")
+            raise ValueError(
+                f'{self.label} "{value}" tidak dikenal. Pilihan: {self.allowed}.'
+            )
         return self.lookup[text]
 
     def render(self, value, obj=None, **kwargs):
@@ -65,7 +78,9 @@ class NipWidget(widgets.CharWidget):
     """NIP as text; a NIP that Excel turned into a number is refused with an explanation."""
 
     def clean(self, value, row=None, **kwargs):
-        if isinstance(value, (int, float)) or nip_rules.looks_like_excel_number(str(value or "")):
+        if isinstance(value, (int, float)) or nip_rules.looks_like_excel_number(
+            str(value or "")
+        ):
             raise ValueError(
                 f"NIP {value} tersimpan sebagai angka (mis. 1,97E+17) sehingga digit terakhirnya hilang. "
                 "Ubah format kolom NIP menjadi Teks di Excel, ketik ulang NIP 18 digit, lalu impor lagi."
@@ -80,8 +95,12 @@ class NipInstanceLoader(ModelInstanceLoader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         column = self.dataset["NIP"] if "NIP" in (self.dataset.headers or []) else []
-        nips = {nip_rules.normalize_nip(value) for value in column if isinstance(value, str)}
-        self.by_nip = {pegawai.nip: pegawai for pegawai in Pegawai.objects.filter(nip__in=nips)}
+        nips = {
+            nip_rules.normalize_nip(value) for value in column if isinstance(value, str)
+        }
+        self.by_nip = {
+            pegawai.nip: pegawai for pegawai in Pegawai.objects.filter(nip__in=nips)
+        }
 
     def get_instance(self, row):
         nip = row.get("NIP")
@@ -98,14 +117,20 @@ class _BaseResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         for field in self.fields.values():
-            if isinstance(field.widget, KodeWidget) and field.column_name in (dataset.headers or []):
+            if isinstance(field.widget, KodeWidget) and field.column_name in (
+                dataset.headers or []
+            ):
                 field.widget.prime(dataset[field.column_name])
 
     def before_import_row(self, row, **kwargs):
         key_column = self.key_column
         key = str(row.get(key_column) or "").strip()
         if key and key in self._seen_keys:
-            raise ValidationError({key_column: f"{key_column} \"{key}\" muncul lebih dari sekali dalam berkas."})
+            raise ValidationError(
+                {
+                    key_column: f'{key_column} "{key}" muncul lebih dari sekali dalam berkas.'
+                }
+            )
         self._seen_keys.add(key)
         if row.get("Aktif") in (None, ""):
             row["Aktif"] = "1"
@@ -117,13 +142,22 @@ class UnitKerjaResource(_BaseResource):
     nama = fields.Field(attribute="nama", column_name="Nama")
     singkatan = fields.Field(attribute="singkatan", column_name="Singkatan")
     jenis = fields.Field(
-        attribute="jenis", column_name="Jenis", widget=PilihanWidget(UnitKerja.Jenis.choices, "Jenis unit")
+        attribute="jenis",
+        column_name="Jenis",
+        widget=PilihanWidget(UnitKerja.Jenis.choices, "Jenis unit"),
     )
     induk = fields.Field(
-        attribute="induk", column_name="Kode Induk",
-        widget=KodeWidget(UnitKerja, label="unit induk", hint=" Baris unit induk harus berada di atas unit anaknya."),
+        attribute="induk",
+        column_name="Kode Induk",
+        widget=KodeWidget(
+            UnitKerja,
+            label="unit induk",
+            hint=" Baris unit induk harus berada di atas unit anaknya.",
+        ),
     )
-    aktif = fields.Field(attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget())
+    aktif = fields.Field(
+        attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget()
+    )
 
     class Meta:
         model = UnitKerja
@@ -139,15 +173,30 @@ class JabatanResource(_BaseResource):
     kode = fields.Field(attribute="kode", column_name="Kode")
     nama = fields.Field(attribute="nama", column_name="Nama Jabatan")
     jenis = fields.Field(
-        attribute="jenis", column_name="Jenis", widget=PilihanWidget(Jabatan.Jenis.choices, "Jenis jabatan")
+        attribute="jenis",
+        column_name="Jenis",
+        widget=PilihanWidget(Jabatan.Jenis.choices, "Jenis jabatan"),
     )
-    unit = fields.Field(attribute="unit", column_name="Kode Unit", widget=KodeWidget(UnitKerja, label="unit"))
+    unit = fields.Field(
+        attribute="unit",
+        column_name="Kode Unit",
+        widget=KodeWidget(UnitKerja, label="unit"),
+    )
     atasan = fields.Field(
-        attribute="atasan", column_name="Kode Jabatan Atasan",
-        widget=KodeWidget(Jabatan, label="jabatan atasan", hint=" Baris jabatan atasan harus berada di atasnya."),
+        attribute="atasan",
+        column_name="Kode Jabatan Atasan",
+        widget=KodeWidget(
+            Jabatan,
+            label="jabatan atasan",
+            hint=" Baris jabatan atasan harus berada di atasnya.",
+        ),
     )
-    kelas_jabatan = fields.Field(attribute="kelas_jabatan", column_name="Kelas", widget=widgets.IntegerWidget())
-    aktif = fields.Field(attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget())
+    kelas_jabatan = fields.Field(
+        attribute="kelas_jabatan", column_name="Kelas", widget=widgets.IntegerWidget()
+    )
+    aktif = fields.Field(
+        attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget()
+    )
 
     class Meta:
         model = Jabatan
@@ -163,21 +212,44 @@ class PegawaiResource(_BaseResource):
     nip = fields.Field(attribute="nip", column_name="NIP", widget=NipWidget())
     nama = fields.Field(attribute="nama", column_name="Nama")
     gelar_depan = fields.Field(attribute="gelar_depan", column_name="Gelar Depan")
-    gelar_belakang = fields.Field(attribute="gelar_belakang", column_name="Gelar Belakang")
+    gelar_belakang = fields.Field(
+        attribute="gelar_belakang", column_name="Gelar Belakang"
+    )
     status = fields.Field(
-        attribute="status", column_name="Status", widget=PilihanWidget(Pegawai.Status.choices, "Status")
+        attribute="status",
+        column_name="Status",
+        widget=PilihanWidget(Pegawai.Status.choices, "Status"),
     )
     golongan = fields.Field(attribute="golongan", column_name="Golongan")
     jabatan = fields.Field(
-        attribute="jabatan", column_name="Kode Jabatan", widget=KodeWidget(Jabatan, label="jabatan")
+        attribute="jabatan",
+        column_name="Kode Jabatan",
+        widget=KodeWidget(Jabatan, label="jabatan"),
     )
-    unit = fields.Field(attribute="unit", column_name="Kode Unit", widget=KodeWidget(UnitKerja, label="unit"))
+    unit = fields.Field(
+        attribute="unit",
+        column_name="Kode Unit",
+        widget=KodeWidget(UnitKerja, label="unit"),
+    )
     email = fields.Field(attribute="email", column_name="Email")
-    aktif = fields.Field(attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget())
+    aktif = fields.Field(
+        attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget()
+    )
 
     class Meta:
         model = Pegawai
-        fields = ["nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "jabatan", "unit", "email", "aktif"]
+        fields = [
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "status",
+            "golongan",
+            "jabatan",
+            "unit",
+            "email",
+            "aktif",
+        ]
         import_id_fields = ["nip"]
         instance_loader_class = NipInstanceLoader
         skip_unchanged = True
@@ -186,34 +258,52 @@ class PegawaiResource(_BaseResource):
 
     def before_import_row(self, row, **kwargs):
         nip = row.get("NIP")
-        if isinstance(nip, str):  # before the duplicate check: "1985… 2010… 1 001" is the same NIP
+        if isinstance(
+            nip, str
+        ):  # before the duplicate check: "1985… 2010… 1 001" is the same NIP
             row["NIP"] = nip_rules.normalize_nip(nip)
         super().before_import_row(row, **kwargs)
         if not row.get("Kode Unit") and row.get("Kode Jabatan"):
             # Reshape only: an empty unit column means "the unit of the position".
-            row["Kode Unit"] = self._unit_kode_of_jabatan().get(str(row["Kode Jabatan"]).strip(), "")
+            row["Kode Unit"] = self._unit_kode_of_jabatan().get(
+                str(row["Kode Jabatan"]).strip(), ""
+            )
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         if "Kode Jabatan" in (dataset.headers or []):
-            self.fields["unit"].widget.prime({self._unit_kode_of_jabatan().get(str(kode).strip()) for kode in dataset["Kode Jabatan"]})
+            self.fields["unit"].widget.prime(
+                {
+                    self._unit_kode_of_jabatan().get(str(kode).strip())
+                    for kode in dataset["Kode Jabatan"]
+                }
+            )
 
     def _unit_kode_of_jabatan(self):
         if not hasattr(self, "_unit_kode_cache"):
-            self._unit_kode_cache = dict(Jabatan.objects.values_list("kode", "unit__kode"))
+            self._unit_kode_cache = dict(
+                Jabatan.objects.values_list("kode", "unit__kode")
+            )
         return self._unit_kode_cache
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ):
         """Full validation minus the per-row queries already answered in bulk: the widgets
         loaded jabatan and unit from the database, the loader matched the NIP, and the
         database constraints stay the last line of defence."""
         errors = dict(import_validation_errors or {})
-        for field, message in (("jabatan", "Kode jabatan wajib diisi."), ("unit", Pegawai._meta.get_field("unit").error_messages["null"])):
+        for field, message in (
+            ("jabatan", "Kode jabatan wajib diisi."),
+            ("unit", Pegawai._meta.get_field("unit").error_messages["null"]),
+        ):
             if getattr(instance, f"{field}_id") is None and field not in errors:
                 errors[field] = [message]
         try:
             instance.full_clean(
-                exclude=set(errors) | {"jabatan", "unit", "akun", "atasan"}, validate_unique=False, validate_constraints=False
+                exclude=set(errors) | {"jabatan", "unit", "akun", "atasan"},
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
@@ -228,5 +318,16 @@ class KebutuhanResource(resources.ModelResource):
 
     class Meta:
         model = Kebutuhan
-        fields = ["id", "judul", "unit", "unit_nama", "sumber", "deskripsi", "prioritas", "pemilik", "status", "bukti"]
+        fields = [
+            "id",
+            "judul",
+            "unit",
+            "unit_nama",
+            "sumber",
+            "deskripsi",
+            "prioritas",
+            "pemilik",
+            "status",
+            "bukti",
+        ]
         export_order = fields

@@ -71,7 +71,9 @@ def nilai_konversi(rata: Fraction) -> Decimal:
 
 def ikm(rata_list: list[Fraction], weights: list[Fraction]) -> Decimal:
     """IKM = 25 × Σ (NRR unsur × bobot), rounded half up to two decimals."""
-    return round2(25 * sum(rata * bobot for rata, bobot in zip(rata_list, weights, strict=True)))
+    return round2(
+        25 * sum(rata * bobot for rata, bobot in zip(rata_list, weights, strict=True))
+    )
 
 
 def mutu_for(ikm: Decimal, bands):

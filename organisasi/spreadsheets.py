@@ -8,7 +8,12 @@ from organisasi.models import Pertanyaan, Survei
 from organisasi.queries.survei import PROFIL_FIELDS, HasilSurvei
 from organisasi.skm import PEMBULATAN, round2
 
-__all__ = ["accounts_workbook", "hasil_workbook", "import_columns", "import_template_workbook"]
+__all__ = [
+    "accounts_workbook",
+    "hasil_workbook",
+    "import_columns",
+    "import_template_workbook",
+]
 
 Tipe = Pertanyaan.Tipe
 
@@ -23,12 +28,22 @@ def accounts_workbook(issued, skipped=()) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for pegawai, password in issued:
-        sheet.append([pegawai.nip, pegawai.nama_lengkap, pegawai.jabatan.nama, pegawai.unit.nama, password])
+        sheet.append(
+            [
+                pegawai.nip,
+                pegawai.nama_lengkap,
+                pegawai.jabatan.nama,
+                pegawai.unit.nama,
+                password,
+            ]
+        )
     for column, width in zip("ABCDE", (22, 36, 40, 40, 24), strict=True):
         sheet.column_dimensions[column].width = width
     sheet["A1"].number_format = "@"
     for row in sheet.iter_rows(min_row=2, max_col=1):
-        row[0].number_format = "@"  # keep NIP as text when the file is reopened in Excel
+        row[
+            0
+        ].number_format = "@"  # keep NIP as text when the file is reopened in Excel
     if skipped:
         other = book.create_sheet("Dilewati")
         other.append(["NIP", "Nama", "Alasan"])
@@ -39,7 +54,11 @@ def accounts_workbook(issued, skipped=()) -> bytes:
 
 def import_columns(survei: Survei) -> list[str]:
     """Column headers of the response spreadsheet: profile, then P<urutan> per question."""
-    return [*PROFIL_FIELDS, "layanan", *(f"P{p.urutan}" for p in survei.pertanyaan_set.order_by("urutan"))]
+    return [
+        *PROFIL_FIELDS,
+        "layanan",
+        *(f"P{p.urutan}" for p in survei.pertanyaan_set.order_by("urutan")),
+    ]
 
 
 def import_template_workbook(survei: Survei) -> bytes:
@@ -53,10 +72,21 @@ def import_template_workbook(survei: Survei) -> bytes:
     guide = book.create_sheet("Petunjuk")
     guide.append(["Kolom", "Isi"])
     for name, choices in PROFIL_FIELDS.items():
-        guide.append([name, "Opsional: " + ", ".join(f"{value} ({label})" for value, label in choices.choices)])
+        guide.append(
+            [
+                name,
+                "Opsional: "
+                + ", ".join(f"{value} ({label})" for value, label in choices.choices),
+            ]
+        )
     guide.append(["layanan", "Opsional: layanan yang diterima responden"])
     for pertanyaan in survei.pertanyaan_set.order_by("urutan"):
-        guide.append([f"P{pertanyaan.urutan}", f"{pertanyaan.label} — {_answer_hint(pertanyaan)}"])
+        guide.append(
+            [
+                f"P{pertanyaan.urutan}",
+                f"{pertanyaan.label} — {_answer_hint(pertanyaan)}",
+            ]
+        )
     return workbook_bytes(book)
 
 
@@ -78,29 +108,61 @@ def hasil_workbook(hasil: HasilSurvei) -> bytes:
     sheet = book.active
     sheet.title = "Ringkasan"
     rows = [
-        ["Survei", survei.judul], ["Unit kerja", survei.unit.nama], ["Program/layanan", survei.program],
-        ["Periode", survei.periode], ["Responden", hasil.responden], ["Target responden", survei.target_responden],
+        ["Survei", survei.judul],
+        ["Unit kerja", survei.unit.nama],
+        ["Program/layanan", survei.program],
+        ["Periode", survei.periode],
+        ["Responden", hasil.responden],
+        ["Target responden", survei.target_responden],
         ["Bobot unsur", hasil.bobot_label],
-        ["IKM", float(hasil.ikm) if hasil.ikm is not None else (hasil.masalah_bobot or "-")],
+        [
+            "IKM",
+            float(hasil.ikm) if hasil.ikm is not None else (hasil.masalah_bobot or "-"),
+        ],
         ["Pembulatan", PEMBULATAN],
-        ["Mutu pelayanan", f"{hasil.mutu.mutu} ({hasil.mutu.kinerja})" if hasil.mutu else "-"],
+        [
+            "Mutu pelayanan",
+            f"{hasil.mutu.mutu} ({hasil.mutu.kinerja})" if hasil.mutu else "-",
+        ],
     ]
     for row in rows:
         sheet.append(row)
     unsur_sheet = book.create_sheet("Unsur SKM")
-    unsur_sheet.append(["No", "Unsur", "Jumlah jawaban", "Jumlah nilai", "NRR", "Bobot", "NRR tertimbang", "Konversi"])
+    unsur_sheet.append(
+        [
+            "No",
+            "Unsur",
+            "Jumlah jawaban",
+            "Jumlah nilai",
+            "NRR",
+            "Bobot",
+            "NRR tertimbang",
+            "Konversi",
+        ]
+    )
     for item in hasil.unsur:
-        unsur_sheet.append([
-            item.pertanyaan.urutan, item.pertanyaan.unsur, item.jumlah, _float(item.total), _float(item.nrr),
-            float(item.bobot) if item.bobot is not None else None, _float(item.nrr_tertimbang),
-            _float(item.nilai_konversi),
-        ])
+        unsur_sheet.append(
+            [
+                item.pertanyaan.urutan,
+                item.pertanyaan.unsur,
+                item.jumlah,
+                _float(item.total),
+                _float(item.nrr),
+                float(item.bobot) if item.bobot is not None else None,
+                _float(item.nrr_tertimbang),
+                _float(item.nilai_konversi),
+            ]
+        )
     other = book.create_sheet("Pertanyaan lain")
     other.append(["No", "Pertanyaan", "Jumlah jawaban", "Rata-rata", "Sebaran"])
     for item in hasil.lainnya:
-        sebaran = "; ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
+        sebaran = "; ".join(
+            f"{label}: {count}" for label, count, _ in item.sebaran_rows()
+        )
         rata = float(round2(item.rata)) if item.rata is not None else None
-        other.append([item.pertanyaan.urutan, item.pertanyaan.teks, item.jumlah, rata, sebaran])
+        other.append(
+            [item.pertanyaan.urutan, item.pertanyaan.teks, item.jumlah, rata, sebaran]
+        )
     for each in book.worksheets:
         for cell in each[1]:
             cell.font = Font(bold=True)

@@ -29,7 +29,12 @@ def test_seed_demo_builds_atasan_chains_four_levels_deep():
         chain.append(node.jabatan.kode)
         node = node.atasan
 
-    assert chain[1:] == ["DLH-SAMPAH-1-KASI", "DLH-SAMPAH-KABID", "DLH-KADIS", "SETDA-SEKDA"]
+    assert chain[1:] == [
+        "DLH-SAMPAH-1-KASI",
+        "DLH-SAMPAH-KABID",
+        "DLH-KADIS",
+        "SETDA-SEKDA",
+    ]
 
 
 def test_seed_demo_has_one_account_per_role():
@@ -38,8 +43,16 @@ def test_seed_demo_has_one_account_per_role():
     peran = set(Pengguna.objects.values_list("peran", flat=True))
 
     assert peran == {"pegawai", "pengelola_opd", "admin_bkpsdm", "pimpinan"}
-    assert UnitKerja.objects.filter(kode__in=["DINKES", "DISDIKBUD", "DLH", "BKPSDM", "BAPPERIDA"]).count() == 5
-    assert UnitKerja.objects.filter(jenis="kelurahan", induk__jenis="kecamatan").count() >= 4
+    assert (
+        UnitKerja.objects.filter(
+            kode__in=["DINKES", "DISDIKBUD", "DLH", "BKPSDM", "BAPPERIDA"]
+        ).count()
+        == 5
+    )
+    assert (
+        UnitKerja.objects.filter(jenis="kelurahan", induk__jenis="kecamatan").count()
+        >= 4
+    )
 
 
 def _counts():
@@ -49,7 +62,11 @@ def _counts():
         "jabatan_history": Jabatan.history.count(),
         "unit_history": UnitKerja.history.count(),
         "pengguna": Pengguna.objects.count(),
-        "last_update": str(Pegawai.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()),
+        "last_update": str(
+            Pegawai.objects.order_by("-updated_at")
+            .values_list("updated_at", flat=True)
+            .first()
+        ),
     }
 
 
@@ -59,5 +76,8 @@ def test_seed_demo_reports_each_app_and_prints_the_demo_accounts():
     call_command("seed_demo", stdout=out)
 
     printed = out.getvalue()
-    assert "data demo organisasi: selesai" in printed and "data demo indikator: selesai" in printed
+    assert (
+        "data demo organisasi: selesai" in printed
+        and "data demo indikator: selesai" in printed
+    )
     assert "pengelola" in printed and "superuser" in printed

@@ -8,7 +8,12 @@ from conftest import ROLE_USERS, ViewCase, permission_table, request_as
 pytestmark = pytest.mark.django_db
 
 TABLE = [
-    ViewCase("beranda", "get", lambda o: reverse("beranda"), dict(zip(ROLE_USERS, [302, 200, 200, 200, 200, 200, 200], strict=True))),
+    ViewCase(
+        "beranda",
+        "get",
+        lambda o: reverse("beranda"),
+        dict(zip(ROLE_USERS, [302, 200, 200, 200, 200, 200, 200], strict=True)),
+    ),
 ]
 
 

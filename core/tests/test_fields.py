@@ -11,8 +11,15 @@ class _Form(forms.Form):
     jumlah = BilanganBulatField(required=False, min_value=0)
 
 
-@pytest.mark.parametrize(("typed", "value"), [("95,5", Decimal("95.5")), ("1.250,75", Decimal("1250.75")),
-                                              ("95.5", Decimal("95.5")), ("", None)])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("95,5", Decimal("95.5")),
+        ("1.250,75", Decimal("1250.75")),
+        ("95.5", Decimal("95.5")),
+        ("", None),
+    ],
+)
 def test_angka_field_reads_the_indonesian_format(typed, value):
     form = _Form({"target": typed})
 
@@ -33,14 +40,21 @@ def test_angka_field_still_checks_decimal_places():
 def test_angka_field_shows_a_stored_value_the_way_it_is_typed():
     html = str(_Form(initial={"target": Decimal("95.50")})["target"])
 
-    assert 'value="95,5"' in html and 'inputmode="decimal"' in html and 'type="text"' in html
+    assert (
+        'value="95,5"' in html
+        and 'inputmode="decimal"' in html
+        and 'type="text"' in html
+    )
 
 
 def test_a_rejected_form_keeps_what_the_user_typed():
     assert 'value="12,3,4"' in str(_Form({"target": "12,3,4"})["target"])
 
 
-@pytest.mark.parametrize(("typed", "valid", "value"), [("1.250", True, 1250), ("12", True, 12), ("2,5", False, None)])
+@pytest.mark.parametrize(
+    ("typed", "valid", "value"),
+    [("1.250", True, 1250), ("12", True, 12), ("2,5", False, None)],
+)
 def test_bilangan_bulat_field_reads_whole_numbers(typed, valid, value):
     form = _Form({"jumlah": typed})
 

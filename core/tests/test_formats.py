@@ -7,15 +7,17 @@ from core.formats import CSV, XLSX
 
 
 def _dataset():
-    return tablib.Dataset(["=HYPERLINK(\"http://x\",\"klik\")", "+62", "-5", "@SUM(A1)", "biasa"],
-                          headers=["a", "b", "c", "d", "e"])
+    return tablib.Dataset(
+        ['=HYPERLINK("http://x","klik")', "+62", "-5", "@SUM(A1)", "biasa"],
+        headers=["a", "b", "c", "d", "e"],
+    )
 
 
 def test_admin_xlsx_export_keeps_formula_like_text_as_text():
     sheet = load_workbook(io.BytesIO(XLSX().export_data(_dataset()))).active
 
     assert [cell.data_type for cell in sheet[2]] == ["s"] * 5
-    assert sheet["A2"].value == "=HYPERLINK(\"http://x\",\"klik\")"
+    assert sheet["A2"].value == '=HYPERLINK("http://x","klik")'
 
 
 def test_admin_csv_export_escapes_formulas_and_reads_them_back_unchanged():
@@ -43,6 +45,8 @@ def test_admin_xlsx_import_refuses_a_broken_file_with_a_sentence():
 
 
 def test_admin_csv_import_reads_excel_cp1252_with_semicolons():
-    dataset = CSV().create_dataset("Kode;Nama\nU1;Bidang Pengelolaan Sampah Kécil\n".encode("cp1252"))
+    dataset = CSV().create_dataset(
+        "Kode;Nama\nU1;Bidang Pengelolaan Sampah Kécil\n".encode("cp1252")
+    )
 
     assert list(dataset[0]) == ["U1", "Bidang Pengelolaan Sampah Kécil"]

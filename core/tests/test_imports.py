@@ -19,7 +19,10 @@ def test_run_rows_stores_every_row_when_all_are_good():
 
     result = run_rows(dataset, _store_group, columns={"name": "Nama"})
 
-    assert (result, sorted(Group.objects.values_list("name", flat=True))) == (ImportResult(2, []), ["Dua", "Satu"])
+    assert (result, sorted(Group.objects.values_list("name", flat=True))) == (
+        ImportResult(2, []),
+        ["Dua", "Satu"],
+    )
 
 
 def test_run_rows_stores_nothing_and_names_each_bad_row_by_its_sheet_row_and_column():
@@ -28,13 +31,20 @@ def test_run_rows_stores_nothing_and_names_each_bad_row_by_its_sheet_row_and_col
     result = run_rows(dataset, _store_group, columns={"name": "Nama"})
 
     assert result.rows == 0
-    assert result.errors == [RowError(3, "Nama", "Nama wajib diisi."), RowError(5, "Nama", "Nama wajib diisi.")]
+    assert result.errors == [
+        RowError(3, "Nama", "Nama wajib diisi."),
+        RowError(5, "Nama", "Nama wajib diisi."),
+    ]
     assert Group.objects.exists() is False
 
 
 def test_run_rows_runs_after_only_when_every_row_was_good():
     calls = []
-    run_rows(tablib.Dataset([""], headers=["Nama"]), _store_group, after=lambda: calls.append("after"))
+    run_rows(
+        tablib.Dataset([""], headers=["Nama"]),
+        _store_group,
+        after=lambda: calls.append("after"),
+    )
 
     assert calls == []
 
@@ -42,7 +52,9 @@ def test_run_rows_runs_after_only_when_every_row_was_good():
 def test_a_change_made_before_the_rows_is_rolled_back_with_them():
     dataset = tablib.Dataset([""], headers=["Nama"])
 
-    run_rows(dataset, _store_group, before=lambda: Group.objects.create(name="dihapus?"))
+    run_rows(
+        dataset, _store_group, before=lambda: Group.objects.create(name="dihapus?")
+    )
 
     assert Group.objects.exists() is False
 
@@ -56,9 +68,14 @@ def test_missing_columns_names_every_missing_header():
 
 
 def test_row_error_reads_as_a_sentence():
-    assert str(RowError(4, "Target", "bukan angka.")) == "Baris 4, kolom Target: bukan angka."
+    assert (
+        str(RowError(4, "Target", "bukan angka."))
+        == "Baris 4, kolom Target: bukan angka."
+    )
     assert str(RowError(None, "", "Berkas kosong.")) == "Berkas kosong."
 
 
 def test_refused_result_stores_nothing_and_keeps_the_message():
-    assert ImportResult.refused("Berkas kosong.") == ImportResult(0, [RowError(None, "", "Berkas kosong.")])
+    assert ImportResult.refused("Berkas kosong.") == ImportResult(
+        0, [RowError(None, "", "Berkas kosong.")]
+    )

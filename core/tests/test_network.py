@@ -23,7 +23,10 @@ def test_client_ip_is_the_socket_address_without_a_proxy(settings):
 def test_client_ip_behind_the_proxy_is_the_address_nginx_appended(settings):
     settings.BEHIND_PROXY = True
 
-    assert client_ip(request_from("10.0.0.5", "198.51.100.1, 203.0.113.9")) == "203.0.113.9"
+    assert (
+        client_ip(request_from("10.0.0.5", "198.51.100.1, 203.0.113.9"))
+        == "203.0.113.9"
+    )
 
 
 def test_client_ip_behind_the_proxy_without_header_falls_back_to_the_socket(settings):
@@ -35,9 +38,20 @@ def test_client_ip_behind_the_proxy_without_header_falls_back_to_the_socket(sett
 @pytest.mark.django_db
 def test_clear_sessions_task_deletes_only_expired_sessions():
     now = timezone.now()
-    Session.objects.create(session_key="lama", session_data="", expire_date=now - datetime.timedelta(days=1))
-    Session.objects.create(session_key="baru", session_data="", expire_date=now + datetime.timedelta(days=1))
+    Session.objects.create(
+        session_key="lama",
+        session_data="",
+        expire_date=now - datetime.timedelta(days=1),
+    )
+    Session.objects.create(
+        session_key="baru",
+        session_data="",
+        expire_date=now + datetime.timedelta(days=1),
+    )
 
     deleted = clear_sessions_task()
 
-    assert (deleted, list(Session.objects.values_list("session_key", flat=True))) == (1, ["baru"])
+    assert (deleted, list(Session.objects.values_list("session_key", flat=True))) == (
+        1,
+        ["baru"],
+    )

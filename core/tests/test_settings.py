@@ -12,8 +12,14 @@ pytestmark = pytest.mark.django_db
 def _start(env):
     code = "import config.wsgi"
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
-    return subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True,
-                          cwd=settings.BASE_DIR, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=60,
+    )
 
 
 def test_production_refuses_to_start_with_the_development_key():
@@ -31,12 +37,17 @@ def test_manage_check_fails_on_the_development_key_in_production():
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 
-    with override_settings(DEBUG=False), pytest.raises(SystemCheckError, match="core.E001"):
+    with (
+        override_settings(DEBUG=False),
+        pytest.raises(SystemCheckError, match="core.E001"),
+    ):
         call_command("check")
 
 
 def test_production_starts_with_a_long_random_key():
-    assert _start({"DEBUG": "false", "SECRET_KEY": "k" * 30 + "Zx9_" * 10}).returncode == 0
+    assert (
+        _start({"DEBUG": "false", "SECRET_KEY": "k" * 30 + "Zx9_" * 10}).returncode == 0
+    )
 
 
 def test_signed_in_pages_are_never_cached(client, org):
@@ -63,4 +74,7 @@ def test_csrf_failure_answers_in_indonesian(org):
 
     response = client.post("/accounts/kata-sandi/", {})
 
-    assert (response.status_code, "Formulir tidak dapat dikirim" in response.content.decode()) == (403, True)
+    assert (
+        response.status_code,
+        "Formulir tidak dapat dikirim" in response.content.decode(),
+    ) == (403, True)

@@ -20,9 +20,14 @@ def _xlsx(rows, name="data.xlsx"):
 
 
 def test_read_upload_returns_headers_and_rows_of_the_first_sheet():
-    dataset = read_upload(_xlsx([["Kode", "Nama"], ["A1", "Satu"], ["A2", "Dua"], [None, None]]))
+    dataset = read_upload(
+        _xlsx([["Kode", "Nama"], ["A1", "Satu"], ["A2", "Dua"], [None, None]])
+    )
 
-    assert (dataset.headers, [list(row) for row in dataset]) == (["Kode", "Nama"], [["A1", "Satu"], ["A2", "Dua"]])
+    assert (dataset.headers, [list(row) for row in dataset]) == (
+        ["Kode", "Nama"],
+        [["A1", "Satu"], ["A2", "Dua"]],
+    )
 
 
 def test_read_upload_keeps_blank_rows_in_the_middle_so_row_numbers_match_the_sheet():
@@ -63,11 +68,16 @@ def test_read_upload_refuses_too_many_columns():
 
 
 def test_read_upload_reads_a_semicolon_csv_saved_by_excel_in_cp1252():
-    upload = SimpleUploadedFile("data.csv", "Nama;Kota\nJosé;Samarinda\n".encode("cp1252"))
+    upload = SimpleUploadedFile(
+        "data.csv", "Nama;Kota\nJosé;Samarinda\n".encode("cp1252")
+    )
 
     dataset = read_upload(upload, allow_csv=True)
 
-    assert (dataset.headers, list(dataset[0])) == (["Nama", "Kota"], ["José", "Samarinda"])
+    assert (dataset.headers, list(dataset[0])) == (
+        ["Nama", "Kota"],
+        ["José", "Samarinda"],
+    )
 
 
 def test_read_upload_refuses_a_csv_with_a_nul_byte():
@@ -77,11 +87,15 @@ def test_read_upload_refuses_a_csv_with_a_nul_byte():
 
 def test_read_upload_refuses_a_file_over_5_mb():
     with pytest.raises(ValidationError, match="5 MB"):
-        read_upload(SimpleUploadedFile("data.xlsx", b"PK\x03\x04" + b"0" * (5 * 1024 * 1024)))
+        read_upload(
+            SimpleUploadedFile("data.xlsx", b"PK\x03\x04" + b"0" * (5 * 1024 * 1024))
+        )
 
 
 def test_read_upload_refuses_control_characters_naming_row_and_column():
-    upload = SimpleUploadedFile("data.csv", b"Kode;Nama\nA1;Satu\nA2;Du\x1ba\n", content_type="text/csv")
+    upload = SimpleUploadedFile(
+        "data.csv", b"Kode;Nama\nA1;Satu\nA2;Du\x1ba\n", content_type="text/csv"
+    )
 
     with pytest.raises(ValidationError, match="Baris 3, kolom Nama"):
         read_upload(upload, allow_csv=True)

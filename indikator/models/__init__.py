@@ -3,7 +3,12 @@
 One module per topic; every model is importable from `indikator.models`.
 """
 
-from indikator.models.indikator import IndikatorKinerja, Polaritas, RealisasiIndikator, SasaranStrategis
+from indikator.models.indikator import (
+    IndikatorKinerja,
+    Polaritas,
+    RealisasiIndikator,
+    SasaranStrategis,
+)
 from indikator.models.perilaku import PanduanPerilaku, PerilakuKerja
 from indikator.models.periode import Periode, PeriodePenilaian
 from indikator.models.skp import (

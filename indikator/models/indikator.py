@@ -25,7 +25,9 @@ class SasaranStrategisQuerySet(UnitScopedQuerySet):
 
 
 class SasaranStrategis(TimeStampedModel):
-    unit = models.ForeignKey("organisasi.UnitKerja", verbose_name="unit kerja", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        "organisasi.UnitKerja", verbose_name="unit kerja", on_delete=models.PROTECT
+    )
     kode = models.CharField("kode", max_length=40, unique=True)
     nama = models.CharField("sasaran strategis", max_length=300)
 
@@ -53,7 +55,9 @@ class IndikatorKinerjaQuerySet(UnitScopedQuerySet):
     def with_related(self):
         """Sasaran and unit joined, and whether the indicator's year is locked (see is_locked)."""
         locked = Periode.objects.filter(tahun=OuterRef("tahun"), terkunci=True)
-        return self.select_related("sasaran__unit").annotate(tahun_terkunci=Exists(locked))
+        return self.select_related("sasaran__unit").annotate(
+            tahun_terkunci=Exists(locked)
+        )
 
 
 class IndikatorKinerja(TimeStampedModel):
@@ -64,19 +68,37 @@ class IndikatorKinerja(TimeStampedModel):
         IKU = "iku", "IKU"
         PK = "pk", "Perjanjian Kinerja"
 
-    sasaran = models.ForeignKey(SasaranStrategis, verbose_name="sasaran strategis", on_delete=models.PROTECT)
+    sasaran = models.ForeignKey(
+        SasaranStrategis, verbose_name="sasaran strategis", on_delete=models.PROTECT
+    )
     kode = models.CharField("kode", max_length=40)
     nama = models.CharField("indikator kinerja", max_length=300)
-    dokumen = models.CharField("dokumen", max_length=10, choices=Dokumen.choices, default=Dokumen.IKU)
+    dokumen = models.CharField(
+        "dokumen", max_length=10, choices=Dokumen.choices, default=Dokumen.IKU
+    )
     tahun = BilanganBulatPositifField("tahun")
     satuan = models.CharField("satuan", max_length=40)
-    polaritas = models.CharField("polaritas", max_length=10, choices=Polaritas.choices, default=Polaritas.NAIK)
-    target = DesimalField("target", max_digits=14, decimal_places=2,
-                                 help_text="Untuk rentang: batas bawah.")
-    target_atas = DesimalField("batas atas target", max_digits=14, decimal_places=2, null=True, blank=True,
-                                      help_text="Hanya untuk polaritas rentang.")
+    polaritas = models.CharField(
+        "polaritas", max_length=10, choices=Polaritas.choices, default=Polaritas.NAIK
+    )
+    target = DesimalField(
+        "target",
+        max_digits=14,
+        decimal_places=2,
+        help_text="Untuk rentang: batas bawah.",
+    )
+    target_atas = DesimalField(
+        "batas atas target",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Hanya untuk polaritas rentang.",
+    )
     kebutuhan = models.ManyToManyField(
-        "organisasi.Kebutuhan", verbose_name="kebutuhan yang dijawab", blank=True,
+        "organisasi.Kebutuhan",
+        verbose_name="kebutuhan yang dijawab",
+        blank=True,
         help_text="Kebutuhan organisasi (dari survei, evaluasi program, arahan pimpinan) yang dijawab indikator ini.",
     )
 
@@ -88,8 +110,13 @@ class IndikatorKinerja(TimeStampedModel):
         verbose_name_plural = "indikator kinerja"
         ordering = ["sasaran__unit__path", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["kode", "tahun"], name="indikator_kinerja_kode_tahun_unik"),
-            models.CheckConstraint(condition=Q(target__gte=0), name="indikator_kinerja_target_tidak_negatif"),
+            models.UniqueConstraint(
+                fields=["kode", "tahun"], name="indikator_kinerja_kode_tahun_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(target__gte=0),
+                name="indikator_kinerja_target_tidak_negatif",
+            ),
         ]
 
     def __str__(self):
@@ -120,9 +147,12 @@ class IndikatorKinerja(TimeStampedModel):
 class RealisasiIndikator(TimeStampedModel):
     """The realisation of a unit indicator in one period (month or quarter)."""
 
-    indikator = models.ForeignKey(IndikatorKinerja, verbose_name="indikator kinerja", on_delete=models.CASCADE)
-    periode_penilaian = models.ForeignKey(PeriodePenilaian, verbose_name="periode penilaian",
-                                          on_delete=models.PROTECT)
+    indikator = models.ForeignKey(
+        IndikatorKinerja, verbose_name="indikator kinerja", on_delete=models.CASCADE
+    )
+    periode_penilaian = models.ForeignKey(
+        PeriodePenilaian, verbose_name="periode penilaian", on_delete=models.PROTECT
+    )
     nilai = DesimalField("realisasi", max_digits=14, decimal_places=2)
     keterangan = models.TextField("keterangan", blank=True)
 
@@ -133,7 +163,10 @@ class RealisasiIndikator(TimeStampedModel):
         verbose_name_plural = "realisasi indikator"
         ordering = ["periode_penilaian__nomor"]
         constraints = [
-            models.UniqueConstraint(fields=["indikator", "periode_penilaian"], name="realisasi_indikator_unik"),
+            models.UniqueConstraint(
+                fields=["indikator", "periode_penilaian"],
+                name="realisasi_indikator_unik",
+            ),
         ]
 
     def __str__(self):

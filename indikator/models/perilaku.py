@@ -22,8 +22,12 @@ class PerilakuKerja(models.Model):
 
 
 class PanduanPerilaku(models.Model):
-    perilaku = models.ForeignKey(PerilakuKerja, verbose_name="perilaku kerja", on_delete=models.CASCADE,
-                                 related_name="panduan")
+    perilaku = models.ForeignKey(
+        PerilakuKerja,
+        verbose_name="perilaku kerja",
+        on_delete=models.CASCADE,
+        related_name="panduan",
+    )
     urutan = BilanganBulatPositifField("urutan")
     uraian = models.CharField("panduan perilaku", max_length=200)
 
@@ -31,7 +35,11 @@ class PanduanPerilaku(models.Model):
         verbose_name = "panduan perilaku"
         verbose_name_plural = "panduan perilaku"
         ordering = ["perilaku__urutan", "urutan"]
-        constraints = [models.UniqueConstraint(fields=["perilaku", "urutan"], name="panduan_perilaku_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perilaku", "urutan"], name="panduan_perilaku_unik"
+            )
+        ]
 
     def __str__(self):
         return self.uraian

@@ -25,11 +25,20 @@ class Periode(TimeStampedModel):
         TRIWULANAN = "triwulanan", "Triwulanan"
 
     tahun = BilanganBulatPositifField("tahun", unique=True)
-    skema = models.CharField("skema periode penilaian", max_length=12, choices=Skema.choices,
-                             default=Skema.TRIWULANAN)
-    batas_penetapan_skp = models.DateField("batas penetapan SKP", help_text="Bawaan: 31 Januari.")
-    terkunci = models.BooleanField("terkunci", default=False,
-                                   help_text="Tahun terkunci tidak dapat diubah kecuali oleh BKPSDM dengan alasan.")
+    skema = models.CharField(
+        "skema periode penilaian",
+        max_length=12,
+        choices=Skema.choices,
+        default=Skema.TRIWULANAN,
+    )
+    batas_penetapan_skp = models.DateField(
+        "batas penetapan SKP", help_text="Bawaan: 31 Januari."
+    )
+    terkunci = models.BooleanField(
+        "terkunci",
+        default=False,
+        help_text="Tahun terkunci tidak dapat diubah kecuali oleh BKPSDM dengan alasan.",
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = PeriodeQuerySet.as_manager()
@@ -48,8 +57,16 @@ class Periode(TimeStampedModel):
     def clean(self):
         if self.tahun and not 2000 <= self.tahun <= 2100:
             raise ValidationError({"tahun": "Tahun harus antara 2000 dan 2100."})
-        if self.tahun and self.batas_penetapan_skp and self.batas_penetapan_skp.year != self.tahun:
-            raise ValidationError({"batas_penetapan_skp": "Batas penetapan SKP harus jatuh pada tahun yang sama."})
+        if (
+            self.tahun
+            and self.batas_penetapan_skp
+            and self.batas_penetapan_skp.year != self.tahun
+        ):
+            raise ValidationError(
+                {
+                    "batas_penetapan_skp": "Batas penetapan SKP harus jatuh pada tahun yang sama."
+                }
+            )
 
     @property
     def mulai(self):
@@ -63,7 +80,9 @@ class Periode(TimeStampedModel):
 class PeriodePenilaian(TimeStampedModel):
     """One month or quarter of a year, with its own due dates and lock."""
 
-    periode = models.ForeignKey(Periode, verbose_name="periode", on_delete=models.CASCADE)
+    periode = models.ForeignKey(
+        Periode, verbose_name="periode", on_delete=models.CASCADE
+    )
     nomor = BilanganBulatPositifField("nomor")
     nama = models.CharField("nama", max_length=40)
     mulai = models.DateField("mulai")
@@ -78,20 +97,41 @@ class PeriodePenilaian(TimeStampedModel):
         verbose_name = "periode penilaian"
         verbose_name_plural = "periode penilaian"
         ordering = ["periode__tahun", "nomor"]
-        constraints = [models.UniqueConstraint(fields=["periode", "nomor"], name="periode_penilaian_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "nomor"], name="periode_penilaian_unik"
+            )
+        ]
 
     def __str__(self):
         return f"{self.nama} {self.periode.tahun}"
 
     def clean(self):
         if self.mulai and self.selesai and self.mulai > self.selesai:
-            raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
-        if self.selesai and self.batas_realisasi and self.batas_realisasi < self.selesai:
-            raise ValidationError({"batas_realisasi": "Batas realisasi tidak boleh sebelum periode berakhir."})
-        if self.batas_realisasi and self.batas_evaluasi and self.batas_evaluasi < self.batas_realisasi:
-            raise ValidationError({"batas_evaluasi": "Batas evaluasi tidak boleh sebelum batas realisasi."})
+            raise ValidationError(
+                {"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."}
+            )
+        if (
+            self.selesai
+            and self.batas_realisasi
+            and self.batas_realisasi < self.selesai
+        ):
+            raise ValidationError(
+                {
+                    "batas_realisasi": "Batas realisasi tidak boleh sebelum periode berakhir."
+                }
+            )
+        if (
+            self.batas_realisasi
+            and self.batas_evaluasi
+            and self.batas_evaluasi < self.batas_realisasi
+        ):
+            raise ValidationError(
+                {
+                    "batas_evaluasi": "Batas evaluasi tidak boleh sebelum batas realisasi."
+                }
+            )
 
     @property
     def is_locked(self):
         return self.terkunci or self.periode.terkunci
-

@@ -2,7 +2,12 @@
 
 from indikator.services.indikator import save_indikator, save_realisasi_indikator
 from indikator.services.matriks import push_matriks, save_and_push_matriks, save_matriks
-from indikator.services.periode import create_periode, period_spans, set_periode_lock, update_periode
+from indikator.services.periode import (
+    create_periode,
+    period_spans,
+    set_periode_lock,
+    update_periode,
+)
 from indikator.services.rhk import add_rhk, copy_forward_skp, delete_rhk
 from indikator.services.skp import (
     approve_skp,

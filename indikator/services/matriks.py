@@ -3,7 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from indikator.models import IndikatorKinerjaIndividu, MatriksPeranHasil, RencanaHasilKerja, Skp
+from indikator.models import (
+    IndikatorKinerjaIndividu,
+    MatriksPeranHasil,
+    RencanaHasilKerja,
+    Skp,
+)
 from indikator.queries import bawahan_of
 from indikator.services.rhk import next_urutan
 from indikator.services.skp import create_skp
@@ -18,9 +23,16 @@ def save_matriks(skp: Skp, *, cells: dict[tuple[int, int], str]) -> int:
     Refused in a locked year.
     """
     _require_open_year(skp)
-    iki_ids = set(IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).values_list("pk", flat=True))
+    iki_ids = set(
+        IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).values_list(
+            "pk", flat=True
+        )
+    )
     pegawai_ids = set(bawahan_of(skp).values_list("pk", flat=True))
-    existing = {(c.iki_atasan_id, c.pegawai_id): c for c in MatriksPeranHasil.objects.filter(iki_atasan__in=iki_ids)}
+    existing = {
+        (c.iki_atasan_id, c.pegawai_id): c
+        for c in MatriksPeranHasil.objects.filter(iki_atasan__in=iki_ids)
+    }
     changed = 0
     for (iki_id, pegawai_id), text in cells.items():
         if iki_id not in iki_ids or pegawai_id not in pegawai_ids:
@@ -30,7 +42,9 @@ def save_matriks(skp: Skp, *, cells: dict[tuple[int, int], str]) -> int:
             cell.delete()
             changed += 1
         elif text and cell is None:
-            MatriksPeranHasil.objects.create(iki_atasan_id=iki_id, pegawai_id=pegawai_id, peran_hasil=text)
+            MatriksPeranHasil.objects.create(
+                iki_atasan_id=iki_id, pegawai_id=pegawai_id, peran_hasil=text
+            )
             changed += 1
         elif text and cell.peran_hasil != text:
             cell.peran_hasil = text
@@ -41,7 +55,9 @@ def save_matriks(skp: Skp, *, cells: dict[tuple[int, int], str]) -> int:
 
 def _require_open_year(skp):
     if skp.periode.terkunci:
-        raise ValidationError(f"Periode {skp.periode.tahun} terkunci; matriks peran hasil tidak dapat diubah.")
+        raise ValidationError(
+            f"Periode {skp.periode.tahun} terkunci; matriks peran hasil tidak dapat diubah."
+        )
 
 
 @transaction.atomic
@@ -58,10 +74,19 @@ def push_matriks(skp: Skp) -> dict[str, int]:
     """
     _require_open_year(skp)
     counts = {"dibuat": 0, "diperbarui": 0, "tetap": 0, "dilewati": 0}
-    cells = MatriksPeranHasil.objects.filter(iki_atasan__rhk__skp=skp, pegawai__in=bawahan_of(skp)).select_related(
-        "iki_atasan__rhk", "rhk__skp", "pegawai__jabatan", "pegawai__unit", "pegawai__atasan")
+    cells = MatriksPeranHasil.objects.filter(
+        iki_atasan__rhk__skp=skp, pegawai__in=bawahan_of(skp)
+    ).select_related(
+        "iki_atasan__rhk",
+        "rhk__skp",
+        "pegawai__jabatan",
+        "pegawai__unit",
+        "pegawai__atasan",
+    )
     target_skp = {}
-    for cell in cells.order_by("pegawai__nama", "iki_atasan__rhk__urutan", "iki_atasan_id"):
+    for cell in cells.order_by(
+        "pegawai__nama", "iki_atasan__rhk__urutan", "iki_atasan_id"
+    ):
         if cell.pegawai_id not in target_skp:
             target_skp[cell.pegawai_id] = _draft_skp_for(cell.pegawai, skp)
         counts[_push_cell(cell, target_skp[cell.pegawai_id])] += 1
@@ -69,7 +94,9 @@ def push_matriks(skp: Skp) -> dict[str, int]:
 
 
 @transaction.atomic
-def save_and_push_matriks(skp: Skp, *, cells: dict[tuple[int, int], str], push: bool) -> dict[str, int] | None:
+def save_and_push_matriks(
+    skp: Skp, *, cells: dict[tuple[int, int], str], push: bool
+) -> dict[str, int] | None:
     """Save the matriks and, when asked, push it; all or nothing (a refused push saves nothing)."""
     save_matriks(skp, cells=cells)
     return push_matriks(skp) if push else None
@@ -83,8 +110,11 @@ def _push_cell(cell, draft):
     if cell.rhk_id is None and cell.peran_didorong:
         return "tetap"  # the bawahan deleted the pushed RHK: their choice stands
     cell.rhk = RencanaHasilKerja.objects.create(
-        skp=draft, jenis=RencanaHasilKerja.Jenis.UTAMA, uraian=cell.peran_hasil,
-        rhk_atasan=cell.iki_atasan.rhk, urutan=next_urutan(draft),
+        skp=draft,
+        jenis=RencanaHasilKerja.Jenis.UTAMA,
+        uraian=cell.peran_hasil,
+        rhk_atasan=cell.iki_atasan.rhk,
+        urutan=next_urutan(draft),
     )
     cell.peran_didorong = cell.peran_hasil
     cell.save(update_fields=["rhk", "peran_didorong", "updated_at"])
@@ -93,10 +123,19 @@ def _push_cell(cell, draft):
 
 def _draft_skp_for(pegawai, atasan_skp):
     periode = atasan_skp.periode
-    skp = Skp.objects.filter(pegawai=pegawai, periode=periode).open().select_related("periode").first()
+    skp = (
+        Skp.objects.filter(pegawai=pegawai, periode=periode)
+        .open()
+        .select_related("periode")
+        .first()
+    )
     if skp is None:
-        if Skp.objects.filter(pegawai=pegawai, periode=periode, jabatan=pegawai.jabatan_id,
-                              status=Status.DISETUJUI).exists():
+        if Skp.objects.filter(
+            pegawai=pegawai,
+            periode=periode,
+            jabatan=pegawai.jabatan_id,
+            status=Status.DISETUJUI,
+        ).exists():
             return None
         skp = create_skp(pegawai, periode)
     if skp.penilai_id != atasan_skp.pegawai_id:

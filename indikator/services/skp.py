@@ -6,7 +6,13 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from indikator import permissions
-from indikator.models import EkspektasiKhusus, PerilakuKerja, Periode, RencanaHasilKerja, Skp
+from indikator.models import (
+    EkspektasiKhusus,
+    PerilakuKerja,
+    Periode,
+    RencanaHasilKerja,
+    Skp,
+)
 from organisasi.models import Pegawai
 
 Status = Skp.Status
@@ -16,9 +22,12 @@ def _official(pegawai: Pegawai | None) -> dict:
     if pegawai is None:
         return {}
     return {
-        "nama": pegawai.nama_lengkap, "nip": pegawai.nip,
+        "nama": pegawai.nama_lengkap,
+        "nip": pegawai.nip,
         "pangkat": pegawai.get_golongan_display() if pegawai.golongan else "",
-        "jabatan": pegawai.jabatan.nama, "jenis_jabatan": pegawai.jabatan.jenis, "unit": pegawai.unit.nama,
+        "jabatan": pegawai.jabatan.nama,
+        "jenis_jabatan": pegawai.jabatan.jenis,
+        "unit": pegawai.unit.nama,
     }
 
 
@@ -33,50 +42,71 @@ def snapshot_of(pegawai: Pegawai, penilai: Pegawai | None) -> dict:
 
 
 @transaction.atomic
-def create_skp(pegawai: Pegawai, periode: Periode, *, pendekatan: str = Skp.Pendekatan.KUANTITATIF) -> Skp:
+def create_skp(
+    pegawai: Pegawai, periode: Periode, *, pendekatan: str = Skp.Pendekatan.KUANTITATIF
+) -> Skp:
     """Start a draft SKP for the pegawai's current position in the year.
 
     Refused when the year is locked, when an open SKP exists for that year, or when the
     SKP for the same position is already approved (a new SKP is for a change of position).
     """
     if periode.terkunci:
-        raise ValidationError(f"Periode {periode.tahun} terkunci; SKP baru tidak dapat dibuat.")
+        raise ValidationError(
+            f"Periode {periode.tahun} terkunci; SKP baru tidak dapat dibuat."
+        )
     existing = Skp.objects.filter(pegawai=pegawai, periode=periode)
     if existing.open().exists():
-        raise ValidationError(f"Anda sudah punya SKP {periode.tahun} yang belum disetujui. Lanjutkan SKP itu.")
+        raise ValidationError(
+            f"Anda sudah punya SKP {periode.tahun} yang belum disetujui. Lanjutkan SKP itu."
+        )
     if existing.filter(jabatan=pegawai.jabatan_id, status=Status.DISETUJUI).exists():
         raise ValidationError(
             f"SKP {periode.tahun} untuk jabatan ini sudah disetujui. SKP baru hanya dibuat bila jabatan berganti."
         )
     penilai = pegawai.atasan
     skp = Skp(
-        pegawai=pegawai, periode=periode, jabatan=pegawai.jabatan, penilai=penilai, pendekatan=pendekatan,
-        tanggal_mulai=periode.mulai, tanggal_selesai=periode.selesai, snapshot=snapshot_of(pegawai, penilai),
+        pegawai=pegawai,
+        periode=periode,
+        jabatan=pegawai.jabatan,
+        penilai=penilai,
+        pendekatan=pendekatan,
+        tanggal_mulai=periode.mulai,
+        tanggal_selesai=periode.selesai,
+        snapshot=snapshot_of(pegawai, penilai),
     )
     try:
         with transaction.atomic():
             skp.save()
     except IntegrityError:  # two clicks at once: the partial unique constraint decides
-        raise ValidationError(f"Anda sudah punya SKP {periode.tahun} yang belum disetujui.") from None
+        raise ValidationError(
+            f"Anda sudah punya SKP {periode.tahun} yang belum disetujui."
+        ) from None
     return skp
 
 
 def submission_problems(skp: Skp) -> list[str]:
     """Why this SKP cannot be submitted yet (empty when it can)."""
     problems = []
-    rhk_list = list(skp.rencanahasilkerja_set.select_related("rhk_atasan__skp").prefetch_related(
-        "indikatorkinerjaindividu_set"))
+    rhk_list = list(
+        skp.rencanahasilkerja_set.select_related("rhk_atasan__skp").prefetch_related(
+            "indikatorkinerjaindividu_set"
+        )
+    )
     if not any(rhk.jenis == RencanaHasilKerja.Jenis.UTAMA for rhk in rhk_list):
         problems.append("SKP belum punya RHK utama.")
     if skp.penilai_id is None:
-        problems.append("Pejabat penilai belum ditetapkan; hubungi pengelola kinerja OPD.")
+        problems.append(
+            "Pejabat penilai belum ditetapkan; hubungi pengelola kinerja OPD."
+        )
     for nomor, rhk in enumerate(rhk_list, start=1):
-        label = f"RHK {nomor} \"{Truncator(rhk.uraian).chars(60)}\""
+        label = f'RHK {nomor} "{Truncator(rhk.uraian).chars(60)}"'
         if not rhk.indikatorkinerjaindividu_set.all():
             problems.append(f"{label} belum punya indikator kinerja individu.")
         if skp.is_jpt:
             if rhk.jenis == RencanaHasilKerja.Jenis.UTAMA and not rhk.indikator_unit_id:
-                problems.append(f"{label} belum menyebut indikator kinerja unit yang didukung.")
+                problems.append(
+                    f"{label} belum menyebut indikator kinerja unit yang didukung."
+                )
         elif rhk.jenis == RencanaHasilKerja.Jenis.UTAMA or rhk.rhk_atasan_id:
             problems += _intervention_problems(skp, rhk, label)
     return problems
@@ -87,7 +117,10 @@ def _intervention_problems(skp, rhk, label):
     if parent is None:
         return [f"{label} belum menunjuk RHK atasan yang diintervensi."]
     # The in-memory form of RencanaHasilKerja.objects.intervenable_by(skp): no query per RHK.
-    if (parent.skp.pegawai_id, parent.skp.periode_id) != (skp.penilai_id, skp.periode_id):
+    if (parent.skp.pegawai_id, parent.skp.periode_id) != (
+        skp.penilai_id,
+        skp.periode_id,
+    ):
         return [f"{label} menunjuk RHK milik orang lain, bukan pejabat penilai Anda."]
     if parent.skp.status != Status.DISETUJUI:
         return [f"{label} menunjuk RHK atasan yang SKP-nya belum disetujui."]
@@ -107,8 +140,9 @@ def submit_skp(skp: Skp, *, by) -> Skp:
         raise ValidationError(
             "SKP ini tidak dapat diajukan (sudah diajukan, sudah disetujui, atau periodenya terkunci)."
         )
-    pegawai = Pegawai.objects.select_related("jabatan", "unit", "atasan__jabatan", "atasan__unit").get(
-        pk=skp.pegawai_id)
+    pegawai = Pegawai.objects.select_related(
+        "jabatan", "unit", "atasan__jabatan", "atasan__unit"
+    ).get(pk=skp.pegawai_id)
     if skp.jabatan_id != pegawai.jabatan_id:
         raise ValidationError(
             "Jabatan Anda berubah sejak SKP ini dibuat: buat SKP baru untuk jabatan baru "
@@ -134,9 +168,13 @@ def delete_skp(skp: Skp, *, by) -> None:
     """
     skp = _lock_skp(skp)
     if not permissions.can_delete_skp(by, skp):
-        raise ValidationError("Hanya draft SKP dari jabatan lama yang dapat dihapus pemiliknya.")
+        raise ValidationError(
+            "Hanya draft SKP dari jabatan lama yang dapat dihapus pemiliknya."
+        )
     if RencanaHasilKerja.objects.filter(rhk_atasan__skp=skp).exists():
-        raise ValidationError("RHK SKP ini sudah diintervensi RHK bawahan; SKP tidak dapat dihapus.")
+        raise ValidationError(
+            "RHK SKP ini sudah diintervensi RHK bawahan; SKP tidak dapat dihapus."
+        )
     skp.delete()
 
 
@@ -153,7 +191,11 @@ def approve_skp(skp: Skp, *, by) -> Skp:
     problems = submission_problems(skp)
     if problems:
         raise ValidationError(problems)
-    skp.status, skp.disetujui_pada, skp.alasan_pengembalian = Status.DISETUJUI, timezone.now(), ""
+    skp.status, skp.disetujui_pada, skp.alasan_pengembalian = (
+        Status.DISETUJUI,
+        timezone.now(),
+        "",
+    )
     skp.save()
     return skp
 
@@ -179,10 +221,21 @@ def reopen_skp(skp: Skp, *, by, alasan: str) -> Skp:
         raise ValidationError({"alasan": "Alasan membuka kembali wajib diisi."})
     skp = _lock_skp(skp)
     if not permissions.can_reopen_skp(by, skp):
-        raise ValidationError("Hanya SKP yang sudah disetujui yang dapat dibuka kembali oleh BKPSDM.")
-    if Skp.objects.filter(pegawai=skp.pegawai_id, periode=skp.periode_id).open().exists():
-        raise ValidationError("Pegawai ini sudah punya SKP terbuka lain pada tahun yang sama.")
-    skp.status, skp.alasan_pengembalian = Status.DIKEMBALIKAN, f"Dibuka kembali oleh BKPSDM: {alasan.strip()}"
+        raise ValidationError(
+            "Hanya SKP yang sudah disetujui yang dapat dibuka kembali oleh BKPSDM."
+        )
+    if (
+        Skp.objects.filter(pegawai=skp.pegawai_id, periode=skp.periode_id)
+        .open()
+        .exists()
+    ):
+        raise ValidationError(
+            "Pegawai ini sudah punya SKP terbuka lain pada tahun yang sama."
+        )
+    skp.status, skp.alasan_pengembalian = (
+        Status.DIKEMBALIKAN,
+        f"Dibuka kembali oleh BKPSDM: {alasan.strip()}",
+    )
     skp._change_reason = skp.alasan_pengembalian
     skp.save()
     return skp
@@ -199,20 +252,32 @@ def save_ekspektasi(skp: Skp, *, uraian_by_perilaku: dict[int, str]) -> int:
             current.delete()
             changed += 1
         elif text and (current is None or current.uraian != text):
-            EkspektasiKhusus.objects.update_or_create(skp=skp, perilaku=perilaku, defaults={"uraian": text})
+            EkspektasiKhusus.objects.update_or_create(
+                skp=skp, perilaku=perilaku, defaults={"uraian": text}
+            )
             changed += 1
     return changed
 
 
-def update_skp(skp: Skp, *, pendekatan: str, dukungan_sumber_daya: str, skema_pertanggungjawaban: str,
-               konsekuensi: str) -> Skp:
+def update_skp(
+    skp: Skp,
+    *,
+    pendekatan: str,
+    dukungan_sumber_daya: str,
+    skema_pertanggungjawaban: str,
+    konsekuensi: str,
+) -> Skp:
     """Save the SKP's pendekatan and lampiran, and nothing else.
 
     Only these columns are written: a page opened before a submission must not write back an
     old status or snapshot.
     """
-    fields = {"pendekatan": pendekatan, "dukungan_sumber_daya": dukungan_sumber_daya,
-              "skema_pertanggungjawaban": skema_pertanggungjawaban, "konsekuensi": konsekuensi}
+    fields = {
+        "pendekatan": pendekatan,
+        "dukungan_sumber_daya": dukungan_sumber_daya,
+        "skema_pertanggungjawaban": skema_pertanggungjawaban,
+        "konsekuensi": konsekuensi,
+    }
     for name, value in fields.items():
         setattr(skp, name, value)
     skp.save(update_fields=[*fields, "updated_at"])

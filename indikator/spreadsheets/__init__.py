@@ -3,4 +3,10 @@
 from indikator.spreadsheets.indikator import export_indikator, import_indikator
 from indikator.spreadsheets.skp import SKP_HEADERS, export_skp_rhk, import_skp_rhk
 
-__all__ = ["SKP_HEADERS", "export_indikator", "export_skp_rhk", "import_indikator", "import_skp_rhk"]
+__all__ = [
+    "SKP_HEADERS",
+    "export_indikator",
+    "export_skp_rhk",
+    "import_indikator",
+    "import_skp_rhk",
+]

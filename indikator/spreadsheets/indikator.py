@@ -3,7 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.imports import ImportResult, RowError, missing_columns, run_resource, sheet_row
+from core.imports import (
+    ImportResult,
+    RowError,
+    missing_columns,
+    run_resource,
+    sheet_row,
+)
 from core.responses import dataset_workbook
 from core.uploads import read_upload
 from indikator.models import IndikatorKinerja, SasaranStrategis
@@ -36,25 +42,57 @@ def import_indikator(upload, *, by) -> ImportResult:
         if not scope_errors:
             return result
         transaction.set_rollback(True)
-    errors = sorted(scope_errors + result.errors, key=lambda e: (e.row or 0, e.column, e.message))
+    errors = sorted(
+        scope_errors + result.errors, key=lambda e: (e.row or 0, e.column, e.message)
+    )
     return ImportResult(0, errors)
 
 
 def _scope_errors(dataset, user) -> list[RowError]:
-    rows = [(cell_text(row.get("Kode Sasaran")), cell_text(row.get("Kode Indikator")), cell_text(row.get("Tahun")))
-            for row in dataset.dict]
-    units = {s.kode: s.unit for s in SasaranStrategis.objects.filter(
-        kode__in={sasaran for sasaran, _, _ in rows}).select_related("unit")}
-    existing = {(i.kode, str(i.tahun)): i for i in IndikatorKinerja.objects.filter(
-        kode__in={kode for _, kode, _ in rows}).select_related("sasaran__unit")}
+    rows = [
+        (
+            cell_text(row.get("Kode Sasaran")),
+            cell_text(row.get("Kode Indikator")),
+            cell_text(row.get("Tahun")),
+        )
+        for row in dataset.dict
+    ]
+    units = {
+        s.kode: s.unit
+        for s in SasaranStrategis.objects.filter(
+            kode__in={sasaran for sasaran, _, _ in rows}
+        ).select_related("unit")
+    }
+    existing = {
+        (i.kode, str(i.tahun)): i
+        for i in IndikatorKinerja.objects.filter(
+            kode__in={kode for _, kode, _ in rows}
+        ).select_related("sasaran__unit")
+    }
     errors = []
     for index, (sasaran, kode, tahun) in enumerate(rows):
-        number, unit, current = sheet_row(index), units.get(sasaran), existing.get((kode, tahun))
+        number, unit, current = (
+            sheet_row(index),
+            units.get(sasaran),
+            existing.get((kode, tahun)),
+        )
         if unit is not None and not can_manage_unit_data(user, unit):
-            errors.append(RowError(number, "Kode Sasaran", f"Sasaran {sasaran} milik {unit}, bukan unit yang Anda kelola."))
+            errors.append(
+                RowError(
+                    number,
+                    "Kode Sasaran",
+                    f"Sasaran {sasaran} milik {unit}, bukan unit yang Anda kelola.",
+                )
+            )
         if current is not None and not can_manage_unit_data(user, current.sasaran.unit):
-            errors.append(RowError(number, "Kode Indikator", f"Indikator {kode} tahun {tahun} milik "
-                                   f"{current.sasaran.unit}, bukan unit yang Anda kelola."))
+            errors.append(
+                RowError(
+                    number,
+                    "Kode Indikator",
+                    f"Indikator {kode} tahun {tahun} milik "
+                    f"{current.sasaran.unit}, bukan unit yang Anda kelola.",
+                )
+            )
     return errors
 
 

@@ -13,18 +13,48 @@ from core.angka import parse_angka
 from core.imports import ImportResult, missing_columns, run_rows
 from core.responses import table_workbook
 from core.uploads import read_upload
-from indikator.models import IndikatorKinerja, IndikatorKinerjaIndividu, Polaritas, RencanaHasilKerja, Skp
+from indikator.models import (
+    IndikatorKinerja,
+    IndikatorKinerjaIndividu,
+    Polaritas,
+    RencanaHasilKerja,
+    Skp,
+)
 from indikator.queries import numbered_rhk
 from indikator.resources import cell_text
 
-SKP_HEADERS = ["No RHK", "Jenis", "Rencana Hasil Kerja", "No RHK Atasan", "Aspek", "Indikator Kinerja Individu",
-               "Target", "Target Atas", "Satuan", "Polaritas", "Target Kualitatif", "Kode Indikator Unit"]
+SKP_HEADERS = [
+    "No RHK",
+    "Jenis",
+    "Rencana Hasil Kerja",
+    "No RHK Atasan",
+    "Aspek",
+    "Indikator Kinerja Individu",
+    "Target",
+    "Target Atas",
+    "Satuan",
+    "Polaritas",
+    "Target Kualitatif",
+    "Kode Indikator Unit",
+]
 REQUIRED = ("No RHK", "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu")
 # The column of the sheet that holds each field, for errors the user can find.
-RHK_COLUMNS = {"urutan": "No RHK", "jenis": "Jenis", "uraian": "Rencana Hasil Kerja", "rhk_atasan": "No RHK Atasan",
-               "indikator_unit": "Kode Indikator Unit"}
-IKI_COLUMNS = {"aspek": "Aspek", "uraian": "Indikator Kinerja Individu", "target": "Target", "target_atas": "Target Atas",
-               "satuan": "Satuan", "polaritas": "Polaritas", "target_kualitatif": "Target Kualitatif"}
+RHK_COLUMNS = {
+    "urutan": "No RHK",
+    "jenis": "Jenis",
+    "uraian": "Rencana Hasil Kerja",
+    "rhk_atasan": "No RHK Atasan",
+    "indikator_unit": "Kode Indikator Unit",
+}
+IKI_COLUMNS = {
+    "aspek": "Aspek",
+    "uraian": "Indikator Kinerja Individu",
+    "target": "Target",
+    "target_atas": "Target Atas",
+    "satuan": "Satuan",
+    "polaritas": "Polaritas",
+    "target_kualitatif": "Target Kualitatif",
+}
 IKI_HEADERS = SKP_HEADERS[4:11]
 ROW_NUMBER = re.compile(r"[0-9]{1,4}")
 
@@ -36,16 +66,35 @@ def _atasan_rhk(skp):
 def export_skp_rhk(skp: Skp) -> bytes:
     """One row per IKI; "No RHK Atasan" is the number of the intervened RHK in the atasan's own export."""
     rows = []
-    parent_number = {rhk.pk: number for number, rhk in enumerate(_atasan_rhk(skp), start=1)}
-    rhk_list = numbered_rhk(skp.rencanahasilkerja_set.select_related("indikator_unit").prefetch_related(
-        "indikatorkinerjaindividu_set"))
+    parent_number = {
+        rhk.pk: number for number, rhk in enumerate(_atasan_rhk(skp), start=1)
+    }
+    rhk_list = numbered_rhk(
+        skp.rencanahasilkerja_set.select_related("indikator_unit").prefetch_related(
+            "indikatorkinerjaindividu_set"
+        )
+    )
     for number, rhk in enumerate(rhk_list, start=1):
         parent = parent_number.get(rhk.rhk_atasan_id, "")
         unit_kode = rhk.indikator_unit.kode if rhk.indikator_unit else ""
         for iki in rhk.indikatorkinerjaindividu_set.all() or [None]:
-            rows.append([number, rhk.get_jenis_display(), rhk.uraian, parent] + ([
-                iki.get_aspek_display(), iki.uraian, iki.target, iki.target_atas, iki.satuan,
-                iki.get_polaritas_display(), iki.target_kualitatif] if iki else [""] * 7) + [unit_kode])
+            rows.append(
+                [number, rhk.get_jenis_display(), rhk.uraian, parent]
+                + (
+                    [
+                        iki.get_aspek_display(),
+                        iki.uraian,
+                        iki.target,
+                        iki.target_atas,
+                        iki.satuan,
+                        iki.get_polaritas_display(),
+                        iki.target_kualitatif,
+                    ]
+                    if iki
+                    else [""] * 7
+                )
+                + [unit_kode]
+            )
     return table_workbook(SKP_HEADERS, rows, title="RHK dan IKI")
 
 
@@ -65,8 +114,10 @@ def import_skp_rhk(skp: Skp, upload) -> ImportResult:
     if missing:
         return ImportResult(0, missing)
     if RencanaHasilKerja.objects.filter(rhk_atasan__skp=skp).exists():
-        return ImportResult.refused("RHK SKP ini sudah diintervensi bawahan; impor akan menghapusnya. "
-                                    "Ubah RHK satu per satu.")
+        return ImportResult.refused(
+            "RHK SKP ini sudah diintervensi bawahan; impor akan menghapusnya. "
+            "Ubah RHK satu per satu."
+        )
     parents = dict(enumerate(_atasan_rhk(skp), start=1))
     made = {}  # "No RHK" → (the RHK made, the spreadsheet row that made it)
 
@@ -79,15 +130,21 @@ def import_skp_rhk(skp: Skp, upload) -> ImportResult:
         if any(row.get(column) not in (None, "") for column in IKI_HEADERS):
             _make_iki(made[key][0], row)
 
-    return run_rows(dataset, import_row, before=lambda: skp.rencanahasilkerja_set.all().delete())
+    return run_rows(
+        dataset, import_row, before=lambda: skp.rencanahasilkerja_set.all().delete()
+    )
 
 
 def _in_columns(error: ValidationError, columns: dict[str, str]) -> ValidationError:
     """The same errors, keyed by the sheet's column headers (an RHK and an IKI both have an "uraian")."""
     if not hasattr(error, "error_dict"):
         return error
-    return ValidationError({name if name == NON_FIELD_ERRORS else columns.get(name, name): messages
-                            for name, messages in error.message_dict.items()})
+    return ValidationError(
+        {
+            name if name == NON_FIELD_ERRORS else columns.get(name, name): messages
+            for name, messages in error.message_dict.items()
+        }
+    )
 
 
 def _choice(value, choices, column):
@@ -95,7 +152,11 @@ def _choice(value, choices, column):
     for stored, shown in choices:
         if text in (stored, shown.lower()):
             return stored
-    raise ValidationError({column: f"\"{value}\" tidak dikenal. Pilihan: {', '.join(s for _, s in choices)}."})
+    raise ValidationError(
+        {
+            column: f'"{value}" tidak dikenal. Pilihan: {", ".join(s for _, s in choices)}.'
+        }
+    )
 
 
 def _number(value, column):
@@ -116,17 +177,30 @@ def _rhk_from(skp, row, parents) -> RencanaHasilKerja:
     """The row's RHK, checked, not saved."""
     number = cell_text(row["No RHK"])
     if _row_number(number) is None:
-        raise ValidationError({"No RHK": f"\"{Truncator(number).chars(20)}\" bukan nomor RHK; isi 1, 2, 3, …"})
+        raise ValidationError(
+            {
+                "No RHK": f'"{Truncator(number).chars(20)}" bukan nomor RHK; isi 1, 2, 3, …'
+            }
+        )
     parent_number = cell_text(row.get("No RHK Atasan"))
     parent = None
     if parent_number:
         parent = parents.get(_row_number(parent_number))
         if parent is None:
-            raise ValidationError({"No RHK Atasan": f"RHK atasan nomor {Truncator(parent_number).chars(20)} tidak "
-                                                    "ada di SKP pejabat penilai Anda."})
+            raise ValidationError(
+                {
+                    "No RHK Atasan": f"RHK atasan nomor {Truncator(parent_number).chars(20)} tidak "
+                    "ada di SKP pejabat penilai Anda."
+                }
+            )
     rhk = RencanaHasilKerja(
-        skp=skp, urutan=_row_number(number), uraian=cell_text(row["Rencana Hasil Kerja"]), rhk_atasan=parent,
-        jenis=_choice(row.get("Jenis") or "utama", RencanaHasilKerja.Jenis.choices, "Jenis"),
+        skp=skp,
+        urutan=_row_number(number),
+        uraian=cell_text(row["Rencana Hasil Kerja"]),
+        rhk_atasan=parent,
+        jenis=_choice(
+            row.get("Jenis") or "utama", RencanaHasilKerja.Jenis.choices, "Jenis"
+        ),
         indikator_unit=_indikator_unit(skp, cell_text(row.get("Kode Indikator Unit"))),
     )
     try:
@@ -146,9 +220,13 @@ def _same_rhk(made, rhk) -> None:
     first, number = made
     fields = ("jenis", "uraian", "rhk_atasan_id", "indikator_unit_id")
     if any(getattr(first, name) != getattr(rhk, name) for name in fields):
-        raise ValidationError({"No RHK": f"RHK nomor {first.urutan} sudah diisi berbeda di baris {number}. "
-                                         "Baris dengan No RHK yang sama harus sama jenis, uraian, RHK atasan "
-                                         "dan indikator unitnya."})
+        raise ValidationError(
+            {
+                "No RHK": f"RHK nomor {first.urutan} sudah diisi berbeda di baris {number}. "
+                "Baris dengan No RHK yang sama harus sama jenis, uraian, RHK atasan "
+                "dan indikator unitnya."
+            }
+        )
 
 
 def _indikator_unit(skp, kode) -> IndikatorKinerja | None:
@@ -156,23 +234,38 @@ def _indikator_unit(skp, kode) -> IndikatorKinerja | None:
     if not kode:
         return None
     if not skp.is_jpt:
-        raise ValidationError({"Kode Indikator Unit": "Hanya RHK pejabat pimpinan tinggi (JPT) yang menyebut "
-                                                      "indikator kinerja unit; kosongkan kolom ini."})
-    found = IndikatorKinerja.objects.filter(kode=kode, tahun=skp.periode.tahun,
-                                            sasaran__unit__path__startswith=skp.pegawai.unit.path).first()
+        raise ValidationError(
+            {
+                "Kode Indikator Unit": "Hanya RHK pejabat pimpinan tinggi (JPT) yang menyebut "
+                "indikator kinerja unit; kosongkan kolom ini."
+            }
+        )
+    found = IndikatorKinerja.objects.filter(
+        kode=kode,
+        tahun=skp.periode.tahun,
+        sasaran__unit__path__startswith=skp.pegawai.unit.path,
+    ).first()
     if found is None:
-        raise ValidationError({"Kode Indikator Unit": f"Indikator kinerja unit {kode} tahun {skp.periode.tahun} "
-                                                      "tidak ada di unit Anda."})
+        raise ValidationError(
+            {
+                "Kode Indikator Unit": f"Indikator kinerja unit {kode} tahun {skp.periode.tahun} "
+                "tidak ada di unit Anda."
+            }
+        )
     return found
 
 
 def _make_iki(rhk, row):
     iki = IndikatorKinerjaIndividu(
-        rhk=rhk, aspek=_choice(row["Aspek"], IndikatorKinerjaIndividu.Aspek.choices, "Aspek"),
+        rhk=rhk,
+        aspek=_choice(row["Aspek"], IndikatorKinerjaIndividu.Aspek.choices, "Aspek"),
         uraian=cell_text(row["Indikator Kinerja Individu"]),
-        target=_number(row.get("Target"), "Target"), target_atas=_number(row.get("Target Atas"), "Target Atas"),
+        target=_number(row.get("Target"), "Target"),
+        target_atas=_number(row.get("Target Atas"), "Target Atas"),
         satuan=cell_text(row.get("Satuan")),
-        polaritas=_choice(row.get("Polaritas") or "naik", Polaritas.choices, "Polaritas"),
+        polaritas=_choice(
+            row.get("Polaritas") or "naik", Polaritas.choices, "Polaritas"
+        ),
         target_kualitatif=cell_text(row.get("Target Kualitatif")),
     )
     try:

@@ -13,7 +13,9 @@ from organisasi.tests.factories import UnitKerjaFactory
 
 
 def periode(tahun=2026, skema="triwulanan"):
-    return Periode.objects.filter(tahun=tahun).first() or services.create_periode(tahun=tahun, skema=skema)
+    return Periode.objects.filter(tahun=tahun).first() or services.create_periode(
+        tahun=tahun, skema=skema
+    )
 
 
 class SasaranStrategisFactory(factory.django.DjangoModelFactory):

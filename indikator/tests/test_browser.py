@@ -15,19 +15,30 @@ def _switch_user(page, live_server, nip):
     login_in_browser(page, live_server, nip, settings.DEMO_PASSWORD)
 
 
-def test_skp_cycle_from_matriks_to_approval_for_the_demo_accounts(live_server, desktop_page):
+def test_skp_cycle_from_matriks_to_approval_for_the_demo_accounts(
+    live_server, desktop_page
+):
     organisasi_demo.seed()
     demo.seed()
-    atasan = Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-KASI").order_by("nip").first()
-    asn = Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-PENGAWAS").order_by("nip").first()
+    atasan = (
+        Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-KASI")
+        .order_by("nip")
+        .first()
+    )
+    asn = (
+        Pegawai.objects.filter(jabatan__kode="DLH-SAMPAH-1-PENGAWAS")
+        .order_by("nip")
+        .first()
+    )
     page = desktop_page
 
     # The atasan fills the matriks peran hasil and pushes it.
     _switch_user(page, live_server, atasan.nip)
     page.goto(f"{live_server.url}/indikator/skp/bawahan/")
     page.get_by_role("link", name="Matriks peran hasil").click()
-    page.get_by_label(f"Peran hasil {asn.nama_lengkap} untuk Jumlah TPS yang terlayani").fill(
-        "Terangkutnya sampah dari 8 TPS Kelurahan Sidodadi setiap hari")
+    page.get_by_label(
+        f"Peran hasil {asn.nama_lengkap} untuk Jumlah TPS yang terlayani"
+    ).fill("Terangkutnya sampah dari 8 TPS Kelurahan Sidodadi setiap hari")
     page.get_by_role("button", name="Simpan dan dorong ke SKP bawahan").click()
     page.wait_for_selector("text=1 RHK dibuat")
 
@@ -35,10 +46,14 @@ def test_skp_cycle_from_matriks_to_approval_for_the_demo_accounts(live_server, d
     _switch_user(page, live_server, asn.nip)
     page.goto(f"{live_server.url}/indikator/skp/")
     page.get_by_role("link", name="SKP 2026").click()
-    assert page.get_by_text("Terangkutnya sampah dari 8 TPS Kelurahan Sidodadi setiap hari").is_visible()
+    assert page.get_by_text(
+        "Terangkutnya sampah dari 8 TPS Kelurahan Sidodadi setiap hari"
+    ).is_visible()
     page.get_by_role("link", name="Tambah indikator").click()
     page.get_by_label("Aspek").select_option("kuantitas")
-    page.get_by_label("Indikator kinerja individu").fill("Jumlah TPS yang diangkut tepat waktu")
+    page.get_by_label("Indikator kinerja individu").fill(
+        "Jumlah TPS yang diangkut tepat waktu"
+    )
     page.get_by_label("Target", exact=True).fill("8")
     page.get_by_label("Satuan").fill("TPS")
     page.get_by_role("button", name="Simpan").click()
@@ -49,7 +64,9 @@ def test_skp_cycle_from_matriks_to_approval_for_the_demo_accounts(live_server, d
     _switch_user(page, live_server, atasan.nip)
     page.goto(f"{live_server.url}/indikator/skp/bawahan/")
     page.get_by_role("link", name="Tinjau").click()
-    page.get_by_label("Alasan").fill("Tambahkan indikator kualitas untuk kebersihan TPS.")
+    page.get_by_label("Alasan").fill(
+        "Tambahkan indikator kualitas untuk kebersihan TPS."
+    )
     page.get_by_role("button", name="Kembalikan").click()
     page.wait_for_selector("text=SKP dikembalikan kepada pegawai.")
 
@@ -57,10 +74,15 @@ def test_skp_cycle_from_matriks_to_approval_for_the_demo_accounts(live_server, d
     _switch_user(page, live_server, asn.nip)
     page.goto(f"{live_server.url}/indikator/skp/")
     page.get_by_role("link", name="SKP 2026").click()
-    assert "Tambahkan indikator kualitas untuk kebersihan TPS." in page.get_by_role("alert").inner_text()
+    assert (
+        "Tambahkan indikator kualitas untuk kebersihan TPS."
+        in page.get_by_role("alert").inner_text()
+    )
     page.get_by_role("link", name="Tambah indikator").click()
     page.get_by_label("Aspek").select_option("kualitas")
-    page.get_by_label("Indikator kinerja individu").fill("Persentase TPS bersih setelah pengangkutan")
+    page.get_by_label("Indikator kinerja individu").fill(
+        "Persentase TPS bersih setelah pengangkutan"
+    )
     page.get_by_label("Target", exact=True).fill("95")
     page.get_by_label("Satuan").fill("%")
     page.get_by_role("button", name="Simpan").click()
@@ -78,4 +100,9 @@ def test_skp_cycle_from_matriks_to_approval_for_the_demo_accounts(live_server, d
     assert skp.status == Skp.Status.DISETUJUI
     assert skp.rencanahasilkerja_set.get().indikatorkinerjaindividu_set.count() == 2
     assert [h.status for h in skp.history.order_by("history_date")][-5:] == [
-        "draft", "diajukan", "dikembalikan", "diajukan", "disetujui"]
+        "draft",
+        "diajukan",
+        "dikembalikan",
+        "diajukan",
+        "disetujui",
+    ]

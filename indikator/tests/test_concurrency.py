@@ -12,9 +12,13 @@ from indikator.models import Skp
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_approval_waiting_on_a_return_in_progress_sees_the_return_and_refuses(org, staf_draft):
+def test_approval_waiting_on_a_return_in_progress_sees_the_return_and_refuses(
+    org, staf_draft
+):
     if connection.vendor != "postgresql":
-        pytest.skip("Kunci baris (SELECT … FOR UPDATE) hanya berarti di PostgreSQL; SQLite mengunci seluruh berkas.")
+        pytest.skip(
+            "Kunci baris (SELECT … FOR UPDATE) hanya berarti di PostgreSQL; SQLite mengunci seluruh berkas."
+        )
     services.submit_skp(staf_draft, by=org.staf.akun)
     kasi = org.kasi.akun
     locked, outcome = threading.Event(), {}
@@ -22,9 +26,13 @@ def test_approval_waiting_on_a_return_in_progress_sees_the_return_and_refuses(or
     def return_slowly():
         try:
             with transaction.atomic():
-                services.return_skp(staf_draft, by=kasi, alasan="Target kuantitas belum sesuai.")
+                services.return_skp(
+                    staf_draft, by=kasi, alasan="Target kuantitas belum sesuai."
+                )
                 locked.set()
-                threading.Event().wait(0.7)  # hold the row lock while the approval arrives
+                threading.Event().wait(
+                    0.7
+                )  # hold the row lock while the approval arrives
         finally:
             connections.close_all()
 
@@ -38,7 +46,10 @@ def test_approval_waiting_on_a_return_in_progress_sees_the_return_and_refuses(or
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=return_slowly), threading.Thread(target=approve_meanwhile)]
+    threads = [
+        threading.Thread(target=return_slowly),
+        threading.Thread(target=approve_meanwhile),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

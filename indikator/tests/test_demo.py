@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 def _counts():
     models = [Skp, RencanaHasilKerja, IndikatorKinerja]
-    return [m.objects.count() for m in models] + [get_history_model_for_model(m).objects.count() for m in models]
+    return [m.objects.count() for m in models] + [
+        get_history_model_for_model(m).objects.count() for m in models
+    ]
 
 
 def test_demo_seed_makes_the_approved_dlh_chain_and_a_second_run_changes_nothing():
@@ -21,6 +23,11 @@ def test_demo_seed_makes_the_approved_dlh_chain_and_a_second_run_changes_nothing
     demo.seed()
 
     assert _counts() == first
-    chain = Skp.objects.filter(status="disetujui").values_list("pegawai__jabatan__kode", flat=True)
+    chain = Skp.objects.filter(status="disetujui").values_list(
+        "pegawai__jabatan__kode", flat=True
+    )
     assert sorted(chain) == ["DLH-KADIS", "DLH-SAMPAH-1-KASI", "DLH-SAMPAH-KABID"]
-    assert Skp.objects.filter(pegawai__jabatan__kode="DLH-SAMPAH-1-PENGAWAS").exists() is False
+    assert (
+        Skp.objects.filter(pegawai__jabatan__kode="DLH-SAMPAH-1-PENGAWAS").exists()
+        is False
+    )

@@ -18,7 +18,10 @@ def _pdf_text(content: bytes) -> str:
 def test_skp_pdf_has_the_official_blocks_and_contents(client, org, chain, staf_draft):
     staf_draft.dukungan_sumber_daya = "Truk pengangkut sampah dua unit"
     staf_draft.save()
-    services.save_ekspektasi(staf_draft, uraian_by_perilaku={PerilakuKerja.objects.get(urutan=1).pk: "Respons aduan"})
+    services.save_ekspektasi(
+        staf_draft,
+        uraian_by_perilaku={PerilakuKerja.objects.get(urutan=1).pk: "Respons aduan"},
+    )
     client.force_login(org.staf.akun)
 
     response = client.get(reverse("indikator:skp_pdf", args=[staf_draft.pk]))
@@ -26,15 +29,36 @@ def test_skp_pdf_has_the_official_blocks_and_contents(client, org, chain, staf_d
     text, reader = _pdf_text(response.content)
     assert response["Content-Type"] == "application/pdf"
     assert reader.pages[0].mediabox.width == pytest.approx(595.3, abs=1)  # A4 portrait
-    for expected in ["SASARAN KINERJA PEGAWAI", "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "Staf A1",
-                     org.staf.nip, "Kasi A", org.kasi.nip, "Tertanganinya sampah", "Terangkutnya sampah TPS",
-                     "Kuantitas", "12 dokumen", "PERILAKU KERJA", "Berorientasi Pelayanan", "Respons aduan",
-                     "Bertindak proaktif", "DUKUNGAN SUMBER DAYA", "Truk pengangkut sampah dua unit",
-                     "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI", "Pegawai yang Dinilai", "Kabid A"]:
+    for expected in [
+        "SASARAN KINERJA PEGAWAI",
+        "PEGAWAI YANG DINILAI",
+        "PEJABAT PENILAI KINERJA",
+        "Staf A1",
+        org.staf.nip,
+        "Kasi A",
+        org.kasi.nip,
+        "Tertanganinya sampah",
+        "Terangkutnya sampah TPS",
+        "Kuantitas",
+        "12 dokumen",
+        "PERILAKU KERJA",
+        "Berorientasi Pelayanan",
+        "Respons aduan",
+        "Bertindak proaktif",
+        "DUKUNGAN SUMBER DAYA",
+        "Truk pengangkut sampah dua unit",
+        "SKEMA PERTANGGUNGJAWABAN",
+        "KONSEKUENSI",
+        "Pegawai yang Dinilai",
+        "Kabid A",
+    ]:
         assert expected in text, expected
 
 
 def test_skp_pdf_of_another_opd_is_404(client, org, staf_draft):
     client.force_login(org.staf_b.akun)
 
-    assert client.get(reverse("indikator:skp_pdf", args=[staf_draft.pk])).status_code == 404
+    assert (
+        client.get(reverse("indikator:skp_pdf", args=[staf_draft.pk])).status_code
+        == 404
+    )

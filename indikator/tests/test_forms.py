@@ -18,7 +18,12 @@ import indikator
 from core.fields import BilanganBulatPositifField, DesimalField
 from core.forms import checks_plain_text
 from indikator import forms
-from indikator.models import IndikatorKinerja, IndikatorKinerjaIndividu, PerilakuKerja, PeriodePenilaian
+from indikator.models import (
+    IndikatorKinerja,
+    IndikatorKinerjaIndividu,
+    PerilakuKerja,
+    PeriodePenilaian,
+)
 from indikator.tests.factories import (
     IndikatorKinerjaFactory,
     IndikatorKinerjaIndividuFactory,
@@ -35,14 +40,24 @@ AMBIGUOUS = "1,250.75"
 
 # --- our forms: (form, field) → a bound form with the typed value -----------------------------------
 
+
 def _periode_create(org, field, typed):
     return forms.PeriodeCreateForm({"tahun": typed, "skema": "triwulanan"})
 
 
 def _indikator(org, field, typed):
     sasaran = SasaranStrategisFactory(unit=org.opd_a)
-    data = {"sasaran": sasaran.pk, "kode": "IKU-9", "nama": "Cakupan", "dokumen": "iku", "tahun": "2026",
-            "satuan": "%", "polaritas": "naik", "target": "1", "target_atas": ""}
+    data = {
+        "sasaran": sasaran.pk,
+        "kode": "IKU-9",
+        "nama": "Cakupan",
+        "dokumen": "iku",
+        "tahun": "2026",
+        "satuan": "%",
+        "polaritas": "naik",
+        "target": "1",
+        "target_atas": "",
+    }
     data[field] = typed
     return forms.IndikatorKinerjaForm(data, user=org.admin.akun)
 
@@ -54,14 +69,22 @@ def _indikator_filter(org, field, typed):
 def _realisasi(org, field, typed):
     indikator = IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.opd_a))
     periode_penilaian = PeriodePenilaian.objects.filter(periode=periode(2026)).first()
-    return forms.RealisasiIndikatorForm({"periode_penilaian": periode_penilaian.pk, "nilai": typed},
-                                        indikator=indikator)
+    return forms.RealisasiIndikatorForm(
+        {"periode_penilaian": periode_penilaian.pk, "nilai": typed}, indikator=indikator
+    )
 
 
 def _iki(org, field, typed):
     rhk = RencanaHasilKerjaFactory(skp=skp_for(org.staf))
-    data = {"aspek": "kuantitas", "uraian": "Jumlah laporan", "target": "1", "target_atas": "", "satuan": "laporan",
-            "polaritas": "naik", "target_kualitatif": ""}
+    data = {
+        "aspek": "kuantitas",
+        "uraian": "Jumlah laporan",
+        "target": "1",
+        "target_atas": "",
+        "satuan": "laporan",
+        "polaritas": "naik",
+        "target_kualitatif": "",
+    }
     data[field] = typed
     return forms.IndikatorKinerjaIndividuForm(data, rhk=rhk)
 
@@ -84,15 +107,22 @@ def test_the_tables_name_every_numeric_field_of_every_indikator_form():
     numeric = set()
     for name, form_class in inspect.getmembers(forms, inspect.isclass):
         if issubclass(form_class, django_forms.BaseForm):
-            numeric |= {f"{name}.{field}" for field, form_field in form_class.base_fields.items()
-                        if isinstance(form_field, django_forms.DecimalField | django_forms.IntegerField)}
+            numeric |= {
+                f"{name}.{field}"
+                for field, form_field in form_class.base_fields.items()
+                if isinstance(
+                    form_field, django_forms.DecimalField | django_forms.IntegerField
+                )
+            }
     listed = {param.id for param in DECIMAL_FIELDS + WHOLE_NUMBER_FIELDS}
 
     assert numeric == listed
 
 
 @pytest.mark.parametrize(("make", "field"), DECIMAL_FIELDS)
-@pytest.mark.parametrize(("typed", "value"), [("95,5", Decimal("95.5")), ("1.250,75", Decimal("1250.75"))])
+@pytest.mark.parametrize(
+    ("typed", "value"), [("95,5", Decimal("95.5")), ("1.250,75", Decimal("1250.75"))]
+)
 def test_a_decimal_field_reads_the_indonesian_format(org, make, field, typed, value):
     form = make(org, field, typed)
 
@@ -110,7 +140,9 @@ def test_a_decimal_field_refuses_an_ambiguous_number_at_the_field(org, make, fie
 
 @pytest.mark.parametrize(("make", "field"), WHOLE_NUMBER_FIELDS)
 @pytest.mark.parametrize("typed", ["95,5", "1.250,75", AMBIGUOUS])
-def test_a_whole_number_field_refuses_a_fraction_or_an_ambiguous_number_at_the_field(org, make, field, typed):
+def test_a_whole_number_field_refuses_a_fraction_or_an_ambiguous_number_at_the_field(
+    org, make, field, typed
+):
     form = make(org, field, typed)
 
     assert form.is_valid() is False
@@ -126,22 +158,37 @@ def test_a_year_is_read_as_typed(org, make, field):
 
 
 def test_the_iki_edit_form_shows_the_target_as_it_was_typed(org):
-    iki = IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=skp_for(org.staf)),
-                                          target=Decimal("95.50"), target_atas=Decimal("1250.75"))
+    iki = IndikatorKinerjaIndividuFactory(
+        rhk=RencanaHasilKerjaFactory(skp=skp_for(org.staf)),
+        target=Decimal("95.50"),
+        target_atas=Decimal("1250.75"),
+    )
 
-    form = forms.IndikatorKinerjaIndividuForm(instance=IndikatorKinerjaIndividu.objects.get(pk=iki.pk), rhk=iki.rhk)
+    form = forms.IndikatorKinerjaIndividuForm(
+        instance=IndikatorKinerjaIndividu.objects.get(pk=iki.pk), rhk=iki.rhk
+    )
 
-    assert 'value="95,5"' in str(form["target"]) and 'value="1.250,75"' in str(form["target_atas"])
+    assert 'value="95,5"' in str(form["target"]) and 'value="1.250,75"' in str(
+        form["target_atas"]
+    )
     assert 'type="number"' not in str(form["target"])
 
 
 def test_the_indikator_edit_form_shows_target_and_year_as_typed(org):
-    indikator = IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.opd_a), target=Decimal("95.50"),
-                                        target_atas=Decimal("1250.75"), tahun=2026)
+    indikator = IndikatorKinerjaFactory(
+        sasaran=SasaranStrategisFactory(unit=org.opd_a),
+        target=Decimal("95.50"),
+        target_atas=Decimal("1250.75"),
+        tahun=2026,
+    )
 
-    form = forms.IndikatorKinerjaForm(instance=IndikatorKinerja.objects.get(pk=indikator.pk), user=org.admin.akun)
+    form = forms.IndikatorKinerjaForm(
+        instance=IndikatorKinerja.objects.get(pk=indikator.pk), user=org.admin.akun
+    )
 
-    assert 'value="95,5"' in str(form["target"]) and 'value="1.250,75"' in str(form["target_atas"])
+    assert 'value="95,5"' in str(form["target"]) and 'value="1.250,75"' in str(
+        form["target_atas"]
+    )
     assert 'value="2026"' in str(form["tahun"])
 
 
@@ -153,6 +200,7 @@ def test_a_refused_number_is_shown_again_as_typed(org):
 
 
 # --- the admin: every numeric model field it offers --------------------------------------------------
+
 
 def _admin_request():
     from organisasi.models import Pengguna
@@ -170,16 +218,27 @@ def _admin_numeric_fields():
             continue
         for field in model._meta.fields:
             if isinstance(field, DesimalField | BilanganBulatPositifField):
-                found.append(pytest.param(model, field.name, id=f"{model.__name__}.{field.name}"))
+                found.append(
+                    pytest.param(model, field.name, id=f"{model.__name__}.{field.name}")
+                )
     return found
 
 
 ADMIN_EDITABLE_NUMBERS = {
-    "IndikatorKinerja.tahun", "IndikatorKinerja.target", "IndikatorKinerja.target_atas",
-    "RealisasiIndikator.nilai", "PerilakuKerja.urutan", "PanduanPerilaku.urutan", "RencanaHasilKerja.urutan",
-    "IndikatorKinerjaIndividu.target", "IndikatorKinerjaIndividu.target_atas",
+    "IndikatorKinerja.tahun",
+    "IndikatorKinerja.target",
+    "IndikatorKinerja.target_atas",
+    "RealisasiIndikator.nilai",
+    "PerilakuKerja.urutan",
+    "PanduanPerilaku.urutan",
+    "RencanaHasilKerja.urutan",
+    "IndikatorKinerjaIndividu.target",
+    "IndikatorKinerjaIndividu.target_atas",
 }
-ADMIN_READ_ONLY_NUMBERS = {"Periode.tahun", "PeriodePenilaian.nomor"}  # made by the year's service
+ADMIN_READ_ONLY_NUMBERS = {
+    "Periode.tahun",
+    "PeriodePenilaian.nomor",
+}  # made by the year's service
 
 
 @pytest.mark.parametrize(("model", "name"), _admin_numeric_fields())
@@ -197,7 +256,10 @@ def test_every_numeric_field_of_the_admin_reads_the_indonesian_format(model, nam
     with pytest.raises(django_forms.ValidationError):
         field.clean(AMBIGUOUS)
     if isinstance(field, django_forms.DecimalField):
-        assert (field.clean("95,5"), field.clean("1.250,75")) == (Decimal("95.5"), Decimal("1250.75"))
+        assert (field.clean("95,5"), field.clean("1.250,75")) == (
+            Decimal("95.5"),
+            Decimal("1250.75"),
+        )
     else:
         assert field.clean("1.250") == 1250
         with pytest.raises(django_forms.ValidationError, match="bilangan bulat"):
@@ -205,30 +267,47 @@ def test_every_numeric_field_of_the_admin_reads_the_indonesian_format(model, nam
 
 
 def test_the_admin_tables_name_every_numeric_model_field():
-    assert {param.id for param in _admin_numeric_fields()} == ADMIN_EDITABLE_NUMBERS | ADMIN_READ_ONLY_NUMBERS
+    assert {
+        param.id for param in _admin_numeric_fields()
+    } == ADMIN_EDITABLE_NUMBERS | ADMIN_READ_ONLY_NUMBERS
 
 
 def test_the_admin_edit_page_shows_an_iki_target_as_typed(admin_client, org):
-    iki = IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=skp_for(org.staf)),
-                                          target=Decimal("95.50"))
+    iki = IndikatorKinerjaIndividuFactory(
+        rhk=RencanaHasilKerjaFactory(skp=skp_for(org.staf)), target=Decimal("95.50")
+    )
 
-    content = admin_client.get(f"/admin/indikator/indikatorkinerjaindividu/{iki.pk}/change/").content.decode()
+    content = admin_client.get(
+        f"/admin/indikator/indikatorkinerjaindividu/{iki.pk}/change/"
+    ).content.decode()
 
     assert 'value="95,5"' in content
 
 
 def test_the_admin_saves_an_iki_target_typed_with_a_decimal_comma(admin_client, org):
-    iki = IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=skp_for(org.staf)), target=12)
-    data = {"aspek": "kuantitas", "uraian": iki.uraian, "target": "95,5", "target_atas": "", "satuan": "dokumen",
-            "polaritas": "naik", "target_kualitatif": ""}
+    iki = IndikatorKinerjaIndividuFactory(
+        rhk=RencanaHasilKerjaFactory(skp=skp_for(org.staf)), target=12
+    )
+    data = {
+        "aspek": "kuantitas",
+        "uraian": iki.uraian,
+        "target": "95,5",
+        "target_atas": "",
+        "satuan": "dokumen",
+        "polaritas": "naik",
+        "target_kualitatif": "",
+    }
 
-    response = admin_client.post(f"/admin/indikator/indikatorkinerjaindividu/{iki.pk}/change/", data)
+    response = admin_client.post(
+        f"/admin/indikator/indikatorkinerjaindividu/{iki.pk}/change/", data
+    )
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert IndikatorKinerjaIndividu.objects.get(pk=iki.pk).target == Decimal("95.5")
 
 
 # --- control characters (§12) -------------------------------------------------------------------------
+
 
 def _indikator_form_classes():
     """Every form class defined in a module of the indikator package (tests and migrations aside)."""
@@ -238,17 +317,26 @@ def _indikator_form_classes():
             continue
         module = importlib.import_module(module_info.name)
         for name, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, django_forms.BaseForm) and value.__module__ == module.__name__:
+            if (
+                issubclass(value, django_forms.BaseForm)
+                and value.__module__ == module.__name__
+            ):
                 found[f"{module.__name__}.{name}"] = value
     return found
 
 
-FORM_CLASSES = [pytest.param(form_class, id=name) for name, form_class in _indikator_form_classes().items()]
+FORM_CLASSES = [
+    pytest.param(form_class, id=name)
+    for name, form_class in _indikator_form_classes().items()
+]
 
 
 def test_the_walk_finds_the_forms_of_indikator_forms_and_admin():
-    assert {"indikator.forms.IndikatorKinerjaIndividuForm", "indikator.forms.MatriksForm",
-            "indikator.admin.IndikatorKinerjaAdminForm"} <= set(_indikator_form_classes())
+    assert {
+        "indikator.forms.IndikatorKinerjaIndividuForm",
+        "indikator.forms.MatriksForm",
+        "indikator.admin.IndikatorKinerjaAdminForm",
+    } <= set(_indikator_form_classes())
 
 
 @pytest.mark.parametrize("form_class", FORM_CLASSES)
@@ -258,18 +346,35 @@ def test_every_indikator_form_refuses_control_characters(form_class):
 
 def test_the_forms_built_per_skp_refuse_control_characters_at_their_fields(org, chain):
     perilaku_list = [(perilaku, "") for perilaku in PerilakuKerja.objects.all()]
-    ekspektasi = forms.EkspektasiForm({f"perilaku-{perilaku_list[0][0].pk}": "Tepat\x00waktu"},
-                                      perilaku_list=perilaku_list)
-    matriks = forms.MatriksForm({f"sel-{chain.iki_kasi.pk}-{org.staf.pk}": "Peran\x1bhasil"},
-                                iki_list=[chain.iki_kasi], bawahan_list=[org.staf], cells={})
+    ekspektasi = forms.EkspektasiForm(
+        {f"perilaku-{perilaku_list[0][0].pk}": "Tepat\x00waktu"},
+        perilaku_list=perilaku_list,
+    )
+    matriks = forms.MatriksForm(
+        {f"sel-{chain.iki_kasi.pk}-{org.staf.pk}": "Peran\x1bhasil"},
+        iki_list=[chain.iki_kasi],
+        bawahan_list=[org.staf],
+        cells={},
+    )
 
     assert ekspektasi.is_valid() is False and matriks.is_valid() is False
-    assert "karakter kendali" in ekspektasi.errors[f"perilaku-{perilaku_list[0][0].pk}"][0]
-    assert "karakter kendali" in matriks.errors[f"sel-{chain.iki_kasi.pk}-{org.staf.pk}"][0]
+    assert (
+        "karakter kendali" in ekspektasi.errors[f"perilaku-{perilaku_list[0][0].pk}"][0]
+    )
+    assert (
+        "karakter kendali"
+        in matriks.errors[f"sel-{chain.iki_kasi.pk}-{org.staf.pk}"][0]
+    )
 
 
-@pytest.mark.parametrize("model", [pytest.param(model, id=model.__name__) for model in admin.site._registry
-                                   if model._meta.app_label == "indikator"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        pytest.param(model, id=model.__name__)
+        for model in admin.site._registry
+        if model._meta.app_label == "indikator"
+    ],
+)
 def test_every_indikator_admin_form_refuses_control_characters(org, model):
     model_admin = admin.site._registry[model]
     request = _admin_request()

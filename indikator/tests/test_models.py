@@ -17,7 +17,9 @@ def test_indikator_kinerja_refuses_negative_target():
 
 
 def test_indikator_kinerja_refuses_range_with_lower_bound_above_upper():
-    indikator = IndikatorKinerjaFactory.build(target=90, target_atas=80, polaritas=Polaritas.RENTANG)
+    indikator = IndikatorKinerjaFactory.build(
+        target=90, target_atas=80, polaritas=Polaritas.RENTANG
+    )
 
     with pytest.raises(ValidationError) as error:
         indikator.clean()
@@ -27,18 +29,26 @@ def test_indikator_kinerja_refuses_range_with_lower_bound_above_upper():
 
 def test_iki_refuses_waktu_target_longer_than_the_skp_period(staf_draft):
     rhk = RencanaHasilKerjaFactory(skp=staf_draft)
-    iki = IndikatorKinerjaIndividu(rhk=rhk, aspek="waktu", uraian="Ketepatan waktu", target=13, satuan="bulan")
+    iki = IndikatorKinerjaIndividu(
+        rhk=rhk, aspek="waktu", uraian="Ketepatan waktu", target=13, satuan="bulan"
+    )
 
     with pytest.raises(ValidationError) as error:
         iki.full_clean()
 
-    assert error.value.message_dict["target"] == ["Target waktu melebihi periode SKP (12 bulan)."]
+    assert error.value.message_dict["target"] == [
+        "Target waktu melebihi periode SKP (12 bulan)."
+    ]
 
 
 def test_iki_accepts_a_qualitative_target_without_number(staf_draft):
     rhk = RencanaHasilKerjaFactory(skp=staf_draft)
-    iki = IndikatorKinerjaIndividu(rhk=rhk, aspek="kualitas", uraian="Mutu layanan",
-                                   target_kualitatif="Tidak ada keluhan berulang")
+    iki = IndikatorKinerjaIndividu(
+        rhk=rhk,
+        aspek="kualitas",
+        uraian="Mutu layanan",
+        target_kualitatif="Tidak ada keluhan berulang",
+    )
 
     iki.full_clean()
 
@@ -46,12 +56,16 @@ def test_iki_accepts_a_qualitative_target_without_number(staf_draft):
 
 
 def test_iki_needs_a_number_or_a_qualitative_target(staf_draft):
-    iki = IndikatorKinerjaIndividu(rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="kuantitas", uraian="x")
+    iki = IndikatorKinerjaIndividu(
+        rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="kuantitas", uraian="x"
+    )
 
     with pytest.raises(ValidationError) as error:
         iki.full_clean()
 
-    assert error.value.message_dict["target"] == ["Isi target angka (dengan satuan) atau target kualitatif."]
+    assert error.value.message_dict["target"] == [
+        "Isi target angka (dengan satuan) atau target kualitatif."
+    ]
 
 
 def test_rhk_refuses_to_intervene_the_rhk_of_someone_elses_atasan(chain, staf_draft):
@@ -60,32 +74,61 @@ def test_rhk_refuses_to_intervene_the_rhk_of_someone_elses_atasan(chain, staf_dr
     with pytest.raises(ValidationError) as error:
         rhk.full_clean()
 
-    assert error.value.message_dict["rhk_atasan"] == ["RHK yang diintervensi harus milik pejabat penilai Anda sendiri."]
+    assert error.value.message_dict["rhk_atasan"] == [
+        "RHK yang diintervensi harus milik pejabat penilai Anda sendiri."
+    ]
 
 
 def test_berakhlak_master_has_seven_values_with_three_official_guides_each():
     values = list(PerilakuKerja.objects.prefetch_related("panduan"))
 
-    assert [v.nama for v in values] == ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
-                                        "Adaptif", "Kolaboratif"]
+    assert [v.nama for v in values] == [
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
+        "Kolaboratif",
+    ]
     assert all(len(v.panduan.all()) == 3 for v in values)
-    assert values[2].panduan.all()[2].uraian == "Melaksanakan tugas dengan kualitas terbaik"
+    assert (
+        values[2].panduan.all()[2].uraian
+        == "Melaksanakan tugas dengan kualitas terbaik"
+    )
     assert values[5].panduan.all()[2].uraian == "Bertindak proaktif"
 
 
 def test_unit_indikator_and_iki_both_accept_a_lower_is_better_range(staf_draft):
-    indikator = IndikatorKinerjaFactory.build(target=7, target_atas=8, polaritas=Polaritas.TURUN, satuan="bulan")
-    iki = IndikatorKinerjaIndividu(rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="waktu", uraian="Waktu",
-                                   target=7, target_atas=8, satuan="bulan", polaritas=Polaritas.TURUN)
+    indikator = IndikatorKinerjaFactory.build(
+        target=7, target_atas=8, polaritas=Polaritas.TURUN, satuan="bulan"
+    )
+    iki = IndikatorKinerjaIndividu(
+        rhk=RencanaHasilKerjaFactory(skp=staf_draft),
+        aspek="waktu",
+        uraian="Waktu",
+        target=7,
+        target_atas=8,
+        satuan="bulan",
+        polaritas=Polaritas.TURUN,
+    )
 
     indikator.clean()
     iki.full_clean()
 
 
-def test_unit_indikator_and_iki_both_refuse_polarity_rentang_without_upper_bound(staf_draft):
+def test_unit_indikator_and_iki_both_refuse_polarity_rentang_without_upper_bound(
+    staf_draft,
+):
     indikator = IndikatorKinerjaFactory.build(target=80, polaritas=Polaritas.RENTANG)
-    iki = IndikatorKinerjaIndividu(rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="kuantitas", uraian="x",
-                                   target=80, satuan="%", polaritas=Polaritas.RENTANG)
+    iki = IndikatorKinerjaIndividu(
+        rhk=RencanaHasilKerjaFactory(skp=staf_draft),
+        aspek="kuantitas",
+        uraian="x",
+        target=80,
+        satuan="%",
+        polaritas=Polaritas.RENTANG,
+    )
 
     with pytest.raises(ValidationError) as indikator_error:
         indikator.clean()

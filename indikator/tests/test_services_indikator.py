@@ -16,11 +16,16 @@ def test_realisasi_in_a_locked_period_needs_bkpsdm_and_a_reason(org):
     quarter.save()
 
     with pytest.raises(ValidationError):
-        services.save_realisasi_indikator(indikator, quarter, nilai=80, by=org.pengelola.akun)
+        services.save_realisasi_indikator(
+            indikator, quarter, nilai=80, by=org.pengelola.akun
+        )
     with pytest.raises(ValidationError):
-        services.save_realisasi_indikator(indikator, quarter, nilai=80, by=org.admin.akun)
-    realisasi = services.save_realisasi_indikator(indikator, quarter, nilai=80, by=org.admin.akun,
-                                                  alasan="Data BPS terlambat")
+        services.save_realisasi_indikator(
+            indikator, quarter, nilai=80, by=org.admin.akun
+        )
+    realisasi = services.save_realisasi_indikator(
+        indikator, quarter, nilai=80, by=org.admin.akun, alasan="Data BPS terlambat"
+    )
 
     assert realisasi.capaian.quantize(1) == 89
     assert realisasi.history.first().history_change_reason == "Data BPS terlambat"
@@ -28,5 +33,9 @@ def test_realisasi_in_a_locked_period_needs_bkpsdm_and_a_reason(org):
 
 def test_realisasi_refuses_a_negative_value(org):
     with pytest.raises(ValidationError):
-        services.save_realisasi_indikator(IndikatorKinerjaFactory(), PeriodePenilaian.objects.filter(
-            periode=periode()).first(), nilai=-3, by=org.admin.akun)
+        services.save_realisasi_indikator(
+            IndikatorKinerjaFactory(),
+            PeriodePenilaian.objects.filter(periode=periode()).first(),
+            nilai=-3,
+            by=org.admin.akun,
+        )

@@ -14,10 +14,18 @@ Status = Skp.Status
 def test_create_periode_makes_four_quarters_with_default_deadlines(db):
     created = services.create_periode(tahun=2027, skema="triwulanan")
 
-    quarters = list(created.periodepenilaian_set.values_list("nama", "mulai", "selesai", "batas_realisasi"))
+    quarters = list(
+        created.periodepenilaian_set.values_list(
+            "nama", "mulai", "selesai", "batas_realisasi"
+        )
+    )
     assert created.batas_penetapan_skp == datetime.date(2027, 1, 31)
-    assert quarters[1] == ("Triwulan II", datetime.date(2027, 4, 1), datetime.date(2027, 6, 30),
-                           datetime.date(2027, 7, 5))
+    assert quarters[1] == (
+        "Triwulan II",
+        datetime.date(2027, 4, 1),
+        datetime.date(2027, 6, 30),
+        datetime.date(2027, 7, 5),
+    )
     assert len(quarters) == 4
 
 
@@ -33,7 +41,9 @@ def test_unlocking_a_periode_needs_a_reason_that_lands_in_history(org):
 
     with pytest.raises(ValidationError):
         services.set_periode_lock(locked, terkunci=False, by=org.admin.akun, alasan="")
-    services.set_periode_lock(locked, terkunci=False, by=org.admin.akun, alasan="Koreksi target")
+    services.set_periode_lock(
+        locked, terkunci=False, by=org.admin.akun, alasan="Koreksi target"
+    )
 
     assert locked.history.first().history_change_reason == "Koreksi target"
 
@@ -45,7 +55,14 @@ def test_changing_a_locked_periode_penilaian_needs_a_reason(org):
     quarter.terkunci = False
 
     with pytest.raises(ValidationError):
-        services.update_periode(year, periode_penilaian_list=[quarter], by=org.admin.akun)
-    services.update_periode(year, periode_penilaian_list=[quarter], by=org.admin.akun, alasan="Koreksi")
+        services.update_periode(
+            year, periode_penilaian_list=[quarter], by=org.admin.akun
+        )
+    services.update_periode(
+        year, periode_penilaian_list=[quarter], by=org.admin.akun, alasan="Koreksi"
+    )
 
-    assert (quarter.history.first().terkunci, quarter.history.first().history_change_reason) == (False, "Koreksi")
+    assert (
+        quarter.history.first().terkunci,
+        quarter.history.first().history_change_reason,
+    ) == (False, "Koreksi")

@@ -3,7 +3,13 @@ from django.core.exceptions import ValidationError
 
 from indikator import services
 from indikator.models import Periode, Skp
-from indikator.tests.factories import IndikatorKinerjaFactory, IndikatorKinerjaIndividuFactory, RencanaHasilKerjaFactory, periode, skp_for
+from indikator.tests.factories import (
+    IndikatorKinerjaFactory,
+    IndikatorKinerjaIndividuFactory,
+    RencanaHasilKerjaFactory,
+    periode,
+    skp_for,
+)
 from organisasi import services as org_services
 from organisasi.models import Pegawai
 from organisasi.tests.factories import JabatanFactory
@@ -68,32 +74,47 @@ def test_submit_skp_sends_a_complete_draft_to_the_penilai(org, staf_draft):
 
 def test_submit_skp_refuses_rhk_without_intervened_atasan_rhk(org, chain):
     skp = skp_for(org.staf)
-    IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=skp, uraian="Lepas"))
+    IndikatorKinerjaIndividuFactory(
+        rhk=RencanaHasilKerjaFactory(skp=skp, uraian="Lepas")
+    )
 
     with pytest.raises(ValidationError) as error:
         services.submit_skp(skp, by=org.staf.akun)
 
-    assert error.value.messages == ['RHK 1 "Lepas" belum menunjuk RHK atasan yang diintervensi.']
+    assert error.value.messages == [
+        'RHK 1 "Lepas" belum menunjuk RHK atasan yang diintervensi.'
+    ]
     assert Skp.objects.get(pk=skp.pk).status == Status.DRAFT
 
 
-def test_submit_skp_refuses_rhk_pointing_to_an_atasan_rhk_that_is_not_approved(org, chain):
+def test_submit_skp_refuses_rhk_pointing_to_an_atasan_rhk_that_is_not_approved(
+    org, chain
+):
     Skp.objects.filter(pk=chain.skp_kasi.pk).update(status=Status.DRAFT)
     skp = skp_for(org.staf)
-    IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=skp, rhk_atasan=chain.rhk_kasi, uraian="X"))
+    IndikatorKinerjaIndividuFactory(
+        rhk=RencanaHasilKerjaFactory(skp=skp, rhk_atasan=chain.rhk_kasi, uraian="X")
+    )
 
     with pytest.raises(ValidationError) as error:
         services.submit_skp(skp, by=org.staf.akun)
 
-    assert error.value.messages == ['RHK 1 "X" menunjuk RHK atasan yang SKP-nya belum disetujui.']
+    assert error.value.messages == [
+        'RHK 1 "X" menunjuk RHK atasan yang SKP-nya belum disetujui.'
+    ]
 
 
 def test_submit_skp_of_a_jpt_needs_no_atasan_rhk(org, chain):
-    org.kepala_b.atasan, org.kepala_b.atasan_manual = org.kepala, True  # e.g. the Sekda as penilai
+    org.kepala_b.atasan, org.kepala_b.atasan_manual = (
+        org.kepala,
+        True,
+    )  # e.g. the Sekda as penilai
     org.kepala_b.save()
     skp = skp_for(org.kepala_b)
     indikator = IndikatorKinerjaFactory(kode="B-IKU")
-    IndikatorKinerjaIndividuFactory(rhk=RencanaHasilKerjaFactory(skp=skp, indikator_unit=indikator))
+    IndikatorKinerjaIndividuFactory(
+        rhk=RencanaHasilKerjaFactory(skp=skp, indikator_unit=indikator)
+    )
 
     services.submit_skp(skp, by=org.kepala_b.akun)
 
@@ -131,12 +152,17 @@ def test_return_skp_requires_a_reason(org, staf_draft):
 def test_return_skp_records_the_reason_in_the_skp_and_its_history(org, staf_draft):
     services.submit_skp(staf_draft, by=org.staf.akun)
 
-    services.return_skp(staf_draft, by=org.kasi.akun, alasan="Target kuantitas terlalu rendah")
+    services.return_skp(
+        staf_draft, by=org.kasi.akun, alasan="Target kuantitas terlalu rendah"
+    )
 
     staf_draft.refresh_from_db()
     assert staf_draft.status == Status.DIKEMBALIKAN
     assert staf_draft.alasan_pengembalian == "Target kuantitas terlalu rendah"
-    assert staf_draft.history.first().history_change_reason == "Target kuantitas terlalu rendah"
+    assert (
+        staf_draft.history.first().history_change_reason
+        == "Target kuantitas terlalu rendah"
+    )
 
 
 def test_reopen_skp_by_bkpsdm_needs_a_reason_and_makes_it_editable_again(org, chain):
@@ -147,7 +173,9 @@ def test_reopen_skp_by_bkpsdm_needs_a_reason_and_makes_it_editable_again(org, ch
 
     chain.skp_kasi.refresh_from_db()
     assert chain.skp_kasi.status == Status.DIKEMBALIKAN
-    assert chain.skp_kasi.alasan_pengembalian == "Dibuka kembali oleh BKPSDM: Mutasi tugas"
+    assert (
+        chain.skp_kasi.alasan_pengembalian == "Dibuka kembali oleh BKPSDM: Mutasi tugas"
+    )
 
 
 def test_reopen_skp_is_refused_to_anyone_but_bkpsdm(org, chain):
@@ -167,7 +195,9 @@ def test_approve_and_return_are_refused_in_a_locked_year(org, staf_draft):
     assert Skp.objects.get(pk=staf_draft.pk).status == Status.DIAJUKAN
 
 
-def test_approve_skp_is_refused_when_the_atasan_skp_was_returned_after_submission(org, chain, staf_draft):
+def test_approve_skp_is_refused_when_the_atasan_skp_was_returned_after_submission(
+    org, chain, staf_draft
+):
     services.submit_skp(staf_draft, by=org.staf.akun)
     Skp.objects.filter(pk=chain.skp_kasi.pk).update(status=Status.DIKEMBALIKAN)
 
@@ -178,7 +208,9 @@ def test_approve_skp_is_refused_when_the_atasan_skp_was_returned_after_submissio
     assert Skp.objects.get(pk=staf_draft.pk).status == Status.DIAJUKAN
 
 
-def test_submit_skp_takes_the_current_atasan_as_penilai_and_in_the_snapshot(org, chain, staf_draft):
+def test_submit_skp_takes_the_current_atasan_as_penilai_and_in_the_snapshot(
+    org, chain, staf_draft
+):
     org_services.deactivate_pegawai(org.kasi)
     staf_draft.rencanahasilkerja_set.update(rhk_atasan=chain.rhk_kabid)
 
@@ -187,23 +219,32 @@ def test_submit_skp_takes_the_current_atasan_as_penilai_and_in_the_snapshot(org,
 
     staf_draft.refresh_from_db()
     assert (staf_draft.penilai, staf_draft.status) == (org.kabid, Status.DISETUJUI)
-    assert (staf_draft.snapshot["penilai"]["nama"], staf_draft.snapshot["atasan_penilai"]["nama"]) == (
-        "Kabid A", "Kepala A")
+    assert (
+        staf_draft.snapshot["penilai"]["nama"],
+        staf_draft.snapshot["atasan_penilai"]["nama"],
+    ) == ("Kabid A", "Kepala A")
 
 
-def test_submit_skp_after_the_atasan_changed_names_the_rhk_of_the_old_atasan(org, chain, staf_draft):
+def test_submit_skp_after_the_atasan_changed_names_the_rhk_of_the_old_atasan(
+    org, chain, staf_draft
+):
     org_services.deactivate_pegawai(org.kasi)
 
     with pytest.raises(ValidationError) as error:
         services.submit_skp(staf_draft, by=org.staf.akun)
 
     assert error.value.messages == [
-        'RHK 1 "Terangkutnya sampah TPS" menunjuk RHK milik orang lain, bukan pejabat penilai Anda.']
+        'RHK 1 "Terangkutnya sampah TPS" menunjuk RHK milik orang lain, bukan pejabat penilai Anda.'
+    ]
     assert Skp.objects.get(pk=staf_draft.pk).status == Status.DRAFT
 
 
-def test_submit_skp_of_a_former_jabatan_is_refused_and_the_owner_may_delete_it(org, staf_draft):
-    Pegawai.objects.filter(pk=org.staf.pk).update(jabatan=JabatanFactory(unit=org.seksi_a, atasan=org.kasi.jabatan))
+def test_submit_skp_of_a_former_jabatan_is_refused_and_the_owner_may_delete_it(
+    org, staf_draft
+):
+    Pegawai.objects.filter(pk=org.staf.pk).update(
+        jabatan=JabatanFactory(unit=org.seksi_a, atasan=org.kasi.jabatan)
+    )
     user = Pegawai.objects.get(pk=org.staf.pk).akun
 
     with pytest.raises(ValidationError) as error:
@@ -225,9 +266,17 @@ def test_update_skp_writes_the_lampiran_but_never_an_old_status(org, staf_draft)
     stale = Skp.objects.get(pk=staf_draft.pk)
     Skp.objects.filter(pk=staf_draft.pk).update(status=Status.DIAJUKAN)
 
-    services.update_skp(stale, pendekatan="kualitatif", dukungan_sumber_daya="Truk", skema_pertanggungjawaban="",
-                        konsekuensi="")
+    services.update_skp(
+        stale,
+        pendekatan="kualitatif",
+        dukungan_sumber_daya="Truk",
+        skema_pertanggungjawaban="",
+        konsekuensi="",
+    )
 
     staf_draft.refresh_from_db()
-    assert (staf_draft.status, staf_draft.pendekatan, staf_draft.dukungan_sumber_daya) == (
-        Status.DIAJUKAN, "kualitatif", "Truk")
+    assert (
+        staf_draft.status,
+        staf_draft.pendekatan,
+        staf_draft.dukungan_sumber_daya,
+    ) == (Status.DIAJUKAN, "kualitatif", "Truk")

@@ -12,8 +12,21 @@ from indikator.views.indikator import (
     sasaran_create,
 )
 from indikator.views.matriks import matriks
-from indikator.views.periode import periode_create, periode_detail, periode_list, periode_lock, periode_update
-from indikator.views.rhk import iki_create, iki_delete, iki_update, rhk_create, rhk_delete, rhk_update
+from indikator.views.periode import (
+    periode_create,
+    periode_detail,
+    periode_list,
+    periode_lock,
+    periode_update,
+)
+from indikator.views.rhk import (
+    iki_create,
+    iki_delete,
+    iki_update,
+    rhk_create,
+    rhk_delete,
+    rhk_update,
+)
 from indikator.views.skp import (
     ekspektasi_update,
     skp_approve,

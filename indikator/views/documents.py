@@ -20,13 +20,22 @@ def skp_pdf(request, pk):
 
 def skp_export(request, pk):
     skp = get_for_user(Skp.objects.with_related(), request.user, pk)
-    return xlsx_response(spreadsheets.export_skp_rhk(skp), f"rhk-skp-{skp.periode.tahun}-{skp.pegawai.nip}.xlsx")
+    return xlsx_response(
+        spreadsheets.export_skp_rhk(skp),
+        f"rhk-skp-{skp.periode.tahun}-{skp.pegawai.nip}.xlsx",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def skp_import(request, pk):
-    skp = get_for_change(Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp)
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    skp = get_for_change(
+        Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp
+    )
+    form = (
+        ImportForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else ImportForm()
+    )
     result = None
     if form.is_valid():
         result = spreadsheets.import_skp_rhk(skp, form.cleaned_data["berkas"])
@@ -34,4 +43,8 @@ def skp_import(request, pk):
             messages.success(request, "RHK dan IKI berhasil diimpor.")
             return redirect(skp)
         result = form.file_refusals_on_the_field(result)
-    return render(request, "indikator/skp_import.html", {"skp": skp, "form": form, "result": result})
+    return render(
+        request,
+        "indikator/skp_import.html",
+        {"skp": skp, "form": form, "result": result},
+    )

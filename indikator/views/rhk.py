@@ -15,19 +15,35 @@ from indikator.views.skp import get_for_change
 
 
 def _rhk_for_change(request, pk):
-    queryset = RencanaHasilKerja.objects.select_related("skp__periode", "skp__pegawai__unit")
-    return get_for_change(queryset, request, pk, edit=permissions.can_edit_rhk, skp_of=attrgetter("skp"))
+    queryset = RencanaHasilKerja.objects.select_related(
+        "skp__periode", "skp__pegawai__unit"
+    )
+    return get_for_change(
+        queryset, request, pk, edit=permissions.can_edit_rhk, skp_of=attrgetter("skp")
+    )
 
 
 def _iki_for_change(request, pk):
-    queryset = IndikatorKinerjaIndividu.objects.select_related("rhk__skp__periode", "rhk__skp__pegawai__unit")
-    return get_for_change(queryset, request, pk, edit=permissions.can_edit_iki, skp_of=attrgetter("rhk.skp"))
+    queryset = IndikatorKinerjaIndividu.objects.select_related(
+        "rhk__skp__periode", "rhk__skp__pegawai__unit"
+    )
+    return get_for_change(
+        queryset,
+        request,
+        pk,
+        edit=permissions.can_edit_iki,
+        skp_of=attrgetter("rhk.skp"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def rhk_create(request, pk):
-    skp = get_for_change(Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp)
-    form = RencanaHasilKerjaForm(request.POST or None, skp=skp, initial={"jenis": request.GET.get("jenis")})
+    skp = get_for_change(
+        Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp
+    )
+    form = RencanaHasilKerjaForm(
+        request.POST or None, skp=skp, initial={"jenis": request.GET.get("jenis")}
+    )
     if form.is_valid():
         rhk = services.add_rhk(skp, **form.cleaned_data)
         messages.success(request, "RHK berhasil ditambahkan. Tambahkan indikatornya.")
@@ -43,7 +59,9 @@ def rhk_update(request, pk):
         form.save()
         messages.success(request, "RHK berhasil disimpan.")
         return redirect(rhk.skp)
-    return render(request, "indikator/rhk_form.html", {"form": form, "skp": rhk.skp, "rhk": rhk})
+    return render(
+        request, "indikator/rhk_form.html", {"form": form, "skp": rhk.skp, "rhk": rhk}
+    )
 
 
 @require_POST
@@ -66,7 +84,9 @@ def iki_create(request, pk):
         form.save()
         messages.success(request, "Indikator kinerja individu berhasil ditambahkan.")
         return redirect(rhk.skp)
-    return render(request, "indikator/iki_form.html", {"form": form, "skp": rhk.skp, "rhk": rhk})
+    return render(
+        request, "indikator/iki_form.html", {"form": form, "skp": rhk.skp, "rhk": rhk}
+    )
 
 
 @require_http_methods(["GET", "POST"])

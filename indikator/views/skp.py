@@ -23,7 +23,9 @@ def get_for_change(queryset, request, pk, *, edit, skp_of=lambda obj: obj):
         return get_for_user(queryset, request.user, pk, edit=edit)
     except PermissionDenied:
         obj = queryset.get(pk=pk)  # visible: a hidden one answered 404 above
-        raise PermissionDenied(permissions.why_skp_not_editable(request.user, skp_of(obj))) from None
+        raise PermissionDenied(
+            permissions.why_skp_not_editable(request.user, skp_of(obj))
+        ) from None
 
 
 def skp_list(request):
@@ -31,8 +33,16 @@ def skp_list(request):
     pegawai = pegawai_of(request.user)
     require(pegawai is not None)
     skp_list = Skp.objects.filter(pegawai=pegawai).with_related()
-    form = SkpCreateForm(initial={"periode": Periode.objects.filter(tahun=datetime.date.today().year).first()})
-    return render(request, "indikator/skp_list.html", {"skp_list": skp_list, "form": form, "pegawai": pegawai})
+    form = SkpCreateForm(
+        initial={
+            "periode": Periode.objects.filter(tahun=datetime.date.today().year).first()
+        }
+    )
+    return render(
+        request,
+        "indikator/skp_list.html",
+        {"skp_list": skp_list, "form": form, "pegawai": pegawai},
+    )
 
 
 @require_POST
@@ -42,8 +52,11 @@ def skp_create(request):
     form = SkpCreateForm(request.POST)
     if form.is_valid():
         try:
-            skp = services.create_skp(pegawai, form.cleaned_data["periode"],
-                                      pendekatan=form.cleaned_data["pendekatan"])
+            skp = services.create_skp(
+                pegawai,
+                form.cleaned_data["periode"],
+                pendekatan=form.cleaned_data["pendekatan"],
+            )
         except ValidationError as error:
             flash_errors(request, error)
         else:
@@ -74,20 +87,26 @@ def skp_detail(request, pk):
 def _skp_page(request, skp, *, alasan_form):
     context = queries.skp_document(skp)
     can_edit = permissions.can_edit_skp(request.user, skp)
-    context.update({
-        "can_edit": can_edit,
-        "can_delete": permissions.can_delete_skp(request.user, skp),
-        "problems": services.submission_problems(skp) if can_edit else [],
-        "alasan_form": alasan_form,
-        "history": skp.history.select_related("history_user")[:10],
-        "previous": queries.previous_skp(skp) if can_edit and not context["rhk_utama"] else None,
-    })
+    context.update(
+        {
+            "can_edit": can_edit,
+            "can_delete": permissions.can_delete_skp(request.user, skp),
+            "problems": services.submission_problems(skp) if can_edit else [],
+            "alasan_form": alasan_form,
+            "history": skp.history.select_related("history_user")[:10],
+            "previous": queries.previous_skp(skp)
+            if can_edit and not context["rhk_utama"]
+            else None,
+        }
+    )
     return render(request, "indikator/skp_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def skp_update(request, pk):
-    skp = get_for_change(Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp)
+    skp = get_for_change(
+        Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp
+    )
     form = SkpForm(request.POST or None, instance=skp)
     if form.is_valid():
         services.update_skp(skp, **form.cleaned_data)
@@ -98,7 +117,9 @@ def skp_update(request, pk):
 
 @require_POST
 def skp_submit(request, pk):
-    skp = get_for_change(Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp)
+    skp = get_for_change(
+        Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp
+    )
     try:
         services.submit_skp(skp, by=request.user)
     except ValidationError as error:
@@ -110,7 +131,9 @@ def skp_submit(request, pk):
 
 @require_POST
 def skp_approve(request, pk):
-    skp = get_for_user(Skp.objects.with_related(), request.user, pk, edit=permissions.can_approve_skp)
+    skp = get_for_user(
+        Skp.objects.with_related(), request.user, pk, edit=permissions.can_approve_skp
+    )
     try:
         services.approve_skp(skp, by=request.user)
     except ValidationError as error:
@@ -123,11 +146,15 @@ def skp_approve(request, pk):
 @require_POST
 def skp_return(request, pk):
     """The penilai returns the SKP with a reason; a refusal shows the page again with the typed reason."""
-    skp = get_for_user(Skp.objects.with_document(), request.user, pk, edit=permissions.can_approve_skp)
+    skp = get_for_user(
+        Skp.objects.with_document(), request.user, pk, edit=permissions.can_approve_skp
+    )
     form = AlasanForm(request.POST)
     if form.is_valid():
         try:
-            services.return_skp(skp, by=request.user, alasan=form.cleaned_data["alasan"])
+            services.return_skp(
+                skp, by=request.user, alasan=form.cleaned_data["alasan"]
+            )
         except ValidationError as error:
             add_form_errors(form, error)
         else:
@@ -139,11 +166,15 @@ def skp_return(request, pk):
 @require_POST
 def skp_reopen(request, pk):
     """BKPSDM reopens an approved SKP with a reason; a refusal shows the page again with the typed reason."""
-    skp = get_for_user(Skp.objects.with_document(), request.user, pk, edit=permissions.can_reopen_skp)
+    skp = get_for_user(
+        Skp.objects.with_document(), request.user, pk, edit=permissions.can_reopen_skp
+    )
     form = AlasanForm(request.POST)
     if form.is_valid():
         try:
-            services.reopen_skp(skp, by=request.user, alasan=form.cleaned_data["alasan"])
+            services.reopen_skp(
+                skp, by=request.user, alasan=form.cleaned_data["alasan"]
+            )
         except ValidationError as error:
             add_form_errors(form, error)
         else:
@@ -154,19 +185,26 @@ def skp_reopen(request, pk):
 
 @require_POST
 def skp_delete(request, pk):
-    skp = get_for_user(Skp.objects.with_related(), request.user, pk, edit=permissions.can_delete_skp)
+    skp = get_for_user(
+        Skp.objects.with_related(), request.user, pk, edit=permissions.can_delete_skp
+    )
     try:
         services.delete_skp(skp, by=request.user)
     except ValidationError as error:
         flash_errors(request, error)
         return redirect(skp)
-    messages.success(request, "Draft SKP jabatan lama dihapus. Buat SKP baru untuk jabatan Anda sekarang.")
+    messages.success(
+        request,
+        "Draft SKP jabatan lama dihapus. Buat SKP baru untuk jabatan Anda sekarang.",
+    )
     return redirect("indikator:skp_list")
 
 
 @require_POST
 def skp_copy_forward(request, pk):
-    skp = get_for_change(Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp)
+    skp = get_for_change(
+        Skp.objects.with_related(), request, pk, edit=permissions.can_edit_skp
+    )
     source = queries.previous_skp(skp)
     if source is None:
         messages.error(request, "Tidak ada SKP tahun sebelumnya yang sudah disetujui.")
@@ -176,16 +214,25 @@ def skp_copy_forward(request, pk):
     except ValidationError as error:
         flash_errors(request, error)
     else:
-        messages.success(request, f"{count} RHK beserta indikatornya disalin dari SKP {source.periode.tahun}. "
-                                  "Pilih kembali RHK atasan yang diintervensi.")
+        messages.success(
+            request,
+            f"{count} RHK beserta indikatornya disalin dari SKP {source.periode.tahun}. "
+            "Pilih kembali RHK atasan yang diintervensi.",
+        )
     return redirect(skp)
 
 
 @require_http_methods(["GET", "POST"])
 def ekspektasi_update(request, pk):
-    skp = get_for_user(Skp.objects.with_related().prefetch_related("ekspektasikhusus_set"), request.user, pk,
-                       edit=permissions.can_set_ekspektasi)
-    form = EkspektasiForm(request.POST or None, perilaku_list=queries.perilaku_with_ekspektasi(skp))
+    skp = get_for_user(
+        Skp.objects.with_related().prefetch_related("ekspektasikhusus_set"),
+        request.user,
+        pk,
+        edit=permissions.can_set_ekspektasi,
+    )
+    form = EkspektasiForm(
+        request.POST or None, perilaku_list=queries.perilaku_with_ekspektasi(skp)
+    )
     if form.is_valid():
         services.save_ekspektasi(skp, uraian_by_perilaku=form.uraian_by_perilaku())
         messages.success(request, "Ekspektasi khusus pimpinan disimpan.")

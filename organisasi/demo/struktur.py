@@ -25,124 +25,425 @@ U = UnitKerja.Jenis
 def _dinas(kode, nama, bidang, extra_children=()):
     head = [("KADIS", f"Kepala {nama}", J.JPT, "^", 1)]
     sekretariat = (
-        f"{kode}-SEKRE", "Sekretariat", U.BIDANG,
+        f"{kode}-SEKRE",
+        "Sekretariat",
+        U.BIDANG,
         [("SEKRE", "Sekretaris", J.ADMINISTRATOR, "^", 1)],
-        [(f"{kode}-UMPEG", "Subbagian Umum dan Kepegawaian", U.SEKSI,
-          [("KASUBAG", "Kepala Subbagian Umum dan Kepegawaian", J.PENGAWAS, "^", 1),
-           ("PENGADM", "Pengadministrasi Perkantoran", J.PELAKSANA, "KASUBAG", 2),
-           ("ANSDM", "Analis Sumber Daya Manusia Aparatur", J.FUNGSIONAL, "KASUBAG", 1)], [])],
+        [
+            (
+                f"{kode}-UMPEG",
+                "Subbagian Umum dan Kepegawaian",
+                U.SEKSI,
+                [
+                    (
+                        "KASUBAG",
+                        "Kepala Subbagian Umum dan Kepegawaian",
+                        J.PENGAWAS,
+                        "^",
+                        1,
+                    ),
+                    (
+                        "PENGADM",
+                        "Pengadministrasi Perkantoran",
+                        J.PELAKSANA,
+                        "KASUBAG",
+                        2,
+                    ),
+                    (
+                        "ANSDM",
+                        "Analis Sumber Daya Manusia Aparatur",
+                        J.FUNGSIONAL,
+                        "KASUBAG",
+                        1,
+                    ),
+                ],
+                [],
+            )
+        ],
     )
     return (kode, nama, U.OPD, head, [sekretariat, *bidang, *extra_children])
 
 
 def _bidang(kode, nama, seksi):
-    return (kode, f"Bidang {nama}", U.BIDANG, [("KABID", f"Kepala Bidang {nama}", J.ADMINISTRATOR, "^", 1)], seksi)
+    return (
+        kode,
+        f"Bidang {nama}",
+        U.BIDANG,
+        [("KABID", f"Kepala Bidang {nama}", J.ADMINISTRATOR, "^", 1)],
+        seksi,
+    )
 
 
 def _seksi(kode, nama, staf):
     head = [("KASI", f"Kepala Seksi {nama}", J.PENGAWAS, "^", 1)]
-    return (kode, f"Seksi {nama}", U.SEKSI, head + [(k, n, j, "KASI", c) for k, n, j, c in staf], [])
+    return (
+        kode,
+        f"Seksi {nama}",
+        U.SEKSI,
+        head + [(k, n, j, "KASI", c) for k, n, j, c in staf],
+        [],
+    )
 
 
 def _kelurahan(kode, nama):
-    return (kode, f"Kelurahan {nama}", U.KELURAHAN, [
-        ("LURAH", f"Lurah {nama}", J.PENGAWAS, "^", 1),
-        ("SEKLUR", f"Sekretaris Kelurahan {nama}", J.PELAKSANA, "LURAH", 1),
-        ("STAF", "Pengadministrasi Umum", J.PELAKSANA, "LURAH", 2),
-    ], [])
+    return (
+        kode,
+        f"Kelurahan {nama}",
+        U.KELURAHAN,
+        [
+            ("LURAH", f"Lurah {nama}", J.PENGAWAS, "^", 1),
+            ("SEKLUR", f"Sekretaris Kelurahan {nama}", J.PELAKSANA, "LURAH", 1),
+            ("STAF", "Pengadministrasi Umum", J.PELAKSANA, "LURAH", 2),
+        ],
+        [],
+    )
 
 
 def _kecamatan(kode, nama, kelurahan):
-    return (kode, f"Kecamatan {nama}", U.KECAMATAN, [
-        ("CAMAT", f"Camat {nama}", J.ADMINISTRATOR, "^", 1),
-        ("SEKCAM", f"Sekretaris Kecamatan {nama}", J.PENGAWAS, "CAMAT", 1),
-        ("KASIPEM", "Kepala Seksi Pemerintahan", J.PENGAWAS, "CAMAT", 1),
-        ("PENGADM", "Pengadministrasi Perkantoran", J.PELAKSANA, "SEKCAM", 2),
-    ], [_kelurahan(f"{kode}-{i + 1:02d}", k) for i, k in enumerate(kelurahan)])
+    return (
+        kode,
+        f"Kecamatan {nama}",
+        U.KECAMATAN,
+        [
+            ("CAMAT", f"Camat {nama}", J.ADMINISTRATOR, "^", 1),
+            ("SEKCAM", f"Sekretaris Kecamatan {nama}", J.PENGAWAS, "CAMAT", 1),
+            ("KASIPEM", "Kepala Seksi Pemerintahan", J.PENGAWAS, "CAMAT", 1),
+            ("PENGADM", "Pengadministrasi Perkantoran", J.PELAKSANA, "SEKCAM", 2),
+        ],
+        [_kelurahan(f"{kode}-{i + 1:02d}", k) for i, k in enumerate(kelurahan)],
+    )
 
 
 ORGANISASI = (
-    "PEMKOT", "Pemerintah Kota Samarinda", U.PEMKOT, [], [
-        ("SETDA", "Sekretariat Daerah", U.OPD, [("SEKDA", "Sekretaris Daerah", J.JPT, None, 1)], [
-            ("SETDA-ORG", "Bagian Organisasi", U.BIDANG,
-             [("KABAG", "Kepala Bagian Organisasi", J.ADMINISTRATOR, "^", 1),
-              ("ANORG", "Analis Kebijakan Ahli Muda", J.FUNGSIONAL, "KABAG", 2)], []),
-        ]),
-        _dinas("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", [
-            _bidang("BKPSDM-PK", "Penilaian Kinerja dan Penghargaan", [
-                _seksi("BKPSDM-PK-1", "Penilaian Kinerja Aparatur", [
-                    ("ANKIN", "Analis Kinerja Aparatur", J.FUNGSIONAL, 2), ("PENGDATA", "Pengolah Data Kepegawaian", J.PELAKSANA, 2)]),
-            ]),
-            _bidang("BKPSDM-BANG", "Pengembangan Kompetensi", [
-                _seksi("BKPSDM-BANG-1", "Pengembangan Kompetensi Teknis", [
-                    ("ANBANG", "Analis Pengembangan Kompetensi", J.FUNGSIONAL, 2)]),
-            ]),
-        ]),
-        _dinas("BAPPERIDA", "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", [
-            _bidang("BAPPERIDA-REN", "Perencanaan dan Evaluasi", [
-                _seksi("BAPPERIDA-REN-1", "Evaluasi Pembangunan", [("PERENC", "Perencana Ahli Pertama", J.FUNGSIONAL, 2)]),
-            ]),
-        ]),
-        _dinas("DLH", "Dinas Lingkungan Hidup", [
-            _bidang("DLH-SAMPAH", "Pengelolaan Sampah", [
-                _seksi("DLH-SAMPAH-1", "Penanganan Sampah", [
-                    ("PENGAWAS", "Pengawas Kebersihan", J.PELAKSANA, 6), ("OPTRUK", "Operator Angkutan Sampah", J.PELAKSANA, 6)]),
-                _seksi("DLH-SAMPAH-2", "Pengurangan Sampah", [
-                    ("PENYULUH", "Penyuluh Lingkungan Hidup", J.FUNGSIONAL, 3), ("PENGBANK", "Pengelola Bank Sampah", J.PELAKSANA, 3)]),
-            ]),
-            _bidang("DLH-PPLH", "Pengendalian Pencemaran", [
-                _seksi("DLH-PPLH-1", "Pemantauan Kualitas Lingkungan", [
-                    ("PEDAL", "Pengendali Dampak Lingkungan Ahli Pertama", J.FUNGSIONAL, 3)]),
-            ]),
-        ]),
-        _dinas("DINKES", "Dinas Kesehatan", [
-            _bidang("DINKES-P2P", "Pencegahan dan Pengendalian Penyakit", [
-                _seksi("DINKES-P2P-1", "Surveilans dan Imunisasi", [
-                    ("EPID", "Epidemiolog Kesehatan Ahli Pertama", J.FUNGSIONAL, 3), ("PENGIMUN", "Pengelola Imunisasi", J.PELAKSANA, 2)]),
-            ]),
-            _bidang("DINKES-YANKES", "Pelayanan Kesehatan", [
-                _seksi("DINKES-YANKES-1", "Pelayanan Kesehatan Primer", [("ADMKES", "Administrator Kesehatan Ahli Pertama", J.FUNGSIONAL, 2)]),
-            ]),
-        ], extra_children=[
-            ("DINKES-PKM-01", "UPT Puskesmas Air Putih", U.PUSKESMAS, [
-                ("KAPUS", "Kepala UPT Puskesmas Air Putih", J.ADMINISTRATOR, "^", 1),
-                ("DOKTER", "Dokter Ahli Pertama", J.FUNGSIONAL, "KAPUS", 3),
-                ("PERAWAT", "Perawat Terampil", J.FUNGSIONAL, "KAPUS", 6),
-                ("BIDAN", "Bidan Terampil", J.FUNGSIONAL, "KAPUS", 4)], []),
-            ("DINKES-PKM-02", "UPT Puskesmas Sidomulyo", U.PUSKESMAS, [
-                ("KAPUS", "Kepala UPT Puskesmas Sidomulyo", J.ADMINISTRATOR, "^", 1),
-                ("DOKTER", "Dokter Ahli Pertama", J.FUNGSIONAL, "KAPUS", 2),
-                ("PERAWAT", "Perawat Terampil", J.FUNGSIONAL, "KAPUS", 5)], []),
-        ]),
-        _dinas("DISDIKBUD", "Dinas Pendidikan dan Kebudayaan", [
-            _bidang("DISDIKBUD-SD", "Pembinaan Sekolah Dasar", [
-                _seksi("DISDIKBUD-SD-1", "Kurikulum dan Penilaian SD", [("PENGKUR", "Pengelola Kurikulum", J.PELAKSANA, 2)]),
-            ]),
-        ], extra_children=[
-            ("DISDIKBUD-SDN001", "SD Negeri 001 Samarinda Ulu", U.SEKOLAH, [
-                ("KEPSEK", "Kepala SD Negeri 001 Samarinda Ulu", J.FUNGSIONAL, "^", 1),
-                ("GURU", "Guru Ahli Pertama", J.FUNGSIONAL, "KEPSEK", 12)], []),
-            ("DISDIKBUD-SMPN01", "SMP Negeri 1 Samarinda", U.SEKOLAH, [
-                ("KEPSEK", "Kepala SMP Negeri 1 Samarinda", J.FUNGSIONAL, "^", 1),
-                ("GURU", "Guru Ahli Pertama", J.FUNGSIONAL, "KEPSEK", 14)], []),
-        ]),
-        _dinas("INSPEKTORAT", "Inspektorat Daerah", [
-            _bidang("INSPEKTORAT-IRBAN1", "Inspektur Pembantu Wilayah I", [
-                _seksi("INSPEKTORAT-IRBAN1-1", "Pengawasan Wilayah I", [("AUDITOR", "Auditor Ahli Pertama", J.FUNGSIONAL, 3)]),
-            ]),
-        ]),
-        _kecamatan("KEC-SU", "Samarinda Ulu", ["Air Putih", "Sidodadi", "Teluk Lerong Ilir"]),
-        _kecamatan("KEC-SKOTA", "Samarinda Kota", ["Bugis", "Karang Mumus", "Pasar Pagi"]),
+    "PEMKOT",
+    "Pemerintah Kota Samarinda",
+    U.PEMKOT,
+    [],
+    [
+        (
+            "SETDA",
+            "Sekretariat Daerah",
+            U.OPD,
+            [("SEKDA", "Sekretaris Daerah", J.JPT, None, 1)],
+            [
+                (
+                    "SETDA-ORG",
+                    "Bagian Organisasi",
+                    U.BIDANG,
+                    [
+                        ("KABAG", "Kepala Bagian Organisasi", J.ADMINISTRATOR, "^", 1),
+                        (
+                            "ANORG",
+                            "Analis Kebijakan Ahli Muda",
+                            J.FUNGSIONAL,
+                            "KABAG",
+                            2,
+                        ),
+                    ],
+                    [],
+                ),
+            ],
+        ),
+        _dinas(
+            "BKPSDM",
+            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+            [
+                _bidang(
+                    "BKPSDM-PK",
+                    "Penilaian Kinerja dan Penghargaan",
+                    [
+                        _seksi(
+                            "BKPSDM-PK-1",
+                            "Penilaian Kinerja Aparatur",
+                            [
+                                ("ANKIN", "Analis Kinerja Aparatur", J.FUNGSIONAL, 2),
+                                (
+                                    "PENGDATA",
+                                    "Pengolah Data Kepegawaian",
+                                    J.PELAKSANA,
+                                    2,
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+                _bidang(
+                    "BKPSDM-BANG",
+                    "Pengembangan Kompetensi",
+                    [
+                        _seksi(
+                            "BKPSDM-BANG-1",
+                            "Pengembangan Kompetensi Teknis",
+                            [
+                                (
+                                    "ANBANG",
+                                    "Analis Pengembangan Kompetensi",
+                                    J.FUNGSIONAL,
+                                    2,
+                                )
+                            ],
+                        ),
+                    ],
+                ),
+            ],
+        ),
+        _dinas(
+            "BAPPERIDA",
+            "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
+            [
+                _bidang(
+                    "BAPPERIDA-REN",
+                    "Perencanaan dan Evaluasi",
+                    [
+                        _seksi(
+                            "BAPPERIDA-REN-1",
+                            "Evaluasi Pembangunan",
+                            [("PERENC", "Perencana Ahli Pertama", J.FUNGSIONAL, 2)],
+                        ),
+                    ],
+                ),
+            ],
+        ),
+        _dinas(
+            "DLH",
+            "Dinas Lingkungan Hidup",
+            [
+                _bidang(
+                    "DLH-SAMPAH",
+                    "Pengelolaan Sampah",
+                    [
+                        _seksi(
+                            "DLH-SAMPAH-1",
+                            "Penanganan Sampah",
+                            [
+                                ("PENGAWAS", "Pengawas Kebersihan", J.PELAKSANA, 6),
+                                ("OPTRUK", "Operator Angkutan Sampah", J.PELAKSANA, 6),
+                            ],
+                        ),
+                        _seksi(
+                            "DLH-SAMPAH-2",
+                            "Pengurangan Sampah",
+                            [
+                                (
+                                    "PENYULUH",
+                                    "Penyuluh Lingkungan Hidup",
+                                    J.FUNGSIONAL,
+                                    3,
+                                ),
+                                ("PENGBANK", "Pengelola Bank Sampah", J.PELAKSANA, 3),
+                            ],
+                        ),
+                    ],
+                ),
+                _bidang(
+                    "DLH-PPLH",
+                    "Pengendalian Pencemaran",
+                    [
+                        _seksi(
+                            "DLH-PPLH-1",
+                            "Pemantauan Kualitas Lingkungan",
+                            [
+                                (
+                                    "PEDAL",
+                                    "Pengendali Dampak Lingkungan Ahli Pertama",
+                                    J.FUNGSIONAL,
+                                    3,
+                                )
+                            ],
+                        ),
+                    ],
+                ),
+            ],
+        ),
+        _dinas(
+            "DINKES",
+            "Dinas Kesehatan",
+            [
+                _bidang(
+                    "DINKES-P2P",
+                    "Pencegahan dan Pengendalian Penyakit",
+                    [
+                        _seksi(
+                            "DINKES-P2P-1",
+                            "Surveilans dan Imunisasi",
+                            [
+                                (
+                                    "EPID",
+                                    "Epidemiolog Kesehatan Ahli Pertama",
+                                    J.FUNGSIONAL,
+                                    3,
+                                ),
+                                ("PENGIMUN", "Pengelola Imunisasi", J.PELAKSANA, 2),
+                            ],
+                        ),
+                    ],
+                ),
+                _bidang(
+                    "DINKES-YANKES",
+                    "Pelayanan Kesehatan",
+                    [
+                        _seksi(
+                            "DINKES-YANKES-1",
+                            "Pelayanan Kesehatan Primer",
+                            [
+                                (
+                                    "ADMKES",
+                                    "Administrator Kesehatan Ahli Pertama",
+                                    J.FUNGSIONAL,
+                                    2,
+                                )
+                            ],
+                        ),
+                    ],
+                ),
+            ],
+            extra_children=[
+                (
+                    "DINKES-PKM-01",
+                    "UPT Puskesmas Air Putih",
+                    U.PUSKESMAS,
+                    [
+                        (
+                            "KAPUS",
+                            "Kepala UPT Puskesmas Air Putih",
+                            J.ADMINISTRATOR,
+                            "^",
+                            1,
+                        ),
+                        ("DOKTER", "Dokter Ahli Pertama", J.FUNGSIONAL, "KAPUS", 3),
+                        ("PERAWAT", "Perawat Terampil", J.FUNGSIONAL, "KAPUS", 6),
+                        ("BIDAN", "Bidan Terampil", J.FUNGSIONAL, "KAPUS", 4),
+                    ],
+                    [],
+                ),
+                (
+                    "DINKES-PKM-02",
+                    "UPT Puskesmas Sidomulyo",
+                    U.PUSKESMAS,
+                    [
+                        (
+                            "KAPUS",
+                            "Kepala UPT Puskesmas Sidomulyo",
+                            J.ADMINISTRATOR,
+                            "^",
+                            1,
+                        ),
+                        ("DOKTER", "Dokter Ahli Pertama", J.FUNGSIONAL, "KAPUS", 2),
+                        ("PERAWAT", "Perawat Terampil", J.FUNGSIONAL, "KAPUS", 5),
+                    ],
+                    [],
+                ),
+            ],
+        ),
+        _dinas(
+            "DISDIKBUD",
+            "Dinas Pendidikan dan Kebudayaan",
+            [
+                _bidang(
+                    "DISDIKBUD-SD",
+                    "Pembinaan Sekolah Dasar",
+                    [
+                        _seksi(
+                            "DISDIKBUD-SD-1",
+                            "Kurikulum dan Penilaian SD",
+                            [("PENGKUR", "Pengelola Kurikulum", J.PELAKSANA, 2)],
+                        ),
+                    ],
+                ),
+            ],
+            extra_children=[
+                (
+                    "DISDIKBUD-SDN001",
+                    "SD Negeri 001 Samarinda Ulu",
+                    U.SEKOLAH,
+                    [
+                        (
+                            "KEPSEK",
+                            "Kepala SD Negeri 001 Samarinda Ulu",
+                            J.FUNGSIONAL,
+                            "^",
+                            1,
+                        ),
+                        ("GURU", "Guru Ahli Pertama", J.FUNGSIONAL, "KEPSEK", 12),
+                    ],
+                    [],
+                ),
+                (
+                    "DISDIKBUD-SMPN01",
+                    "SMP Negeri 1 Samarinda",
+                    U.SEKOLAH,
+                    [
+                        (
+                            "KEPSEK",
+                            "Kepala SMP Negeri 1 Samarinda",
+                            J.FUNGSIONAL,
+                            "^",
+                            1,
+                        ),
+                        ("GURU", "Guru Ahli Pertama", J.FUNGSIONAL, "KEPSEK", 14),
+                    ],
+                    [],
+                ),
+            ],
+        ),
+        _dinas(
+            "INSPEKTORAT",
+            "Inspektorat Daerah",
+            [
+                _bidang(
+                    "INSPEKTORAT-IRBAN1",
+                    "Inspektur Pembantu Wilayah I",
+                    [
+                        _seksi(
+                            "INSPEKTORAT-IRBAN1-1",
+                            "Pengawasan Wilayah I",
+                            [("AUDITOR", "Auditor Ahli Pertama", J.FUNGSIONAL, 3)],
+                        ),
+                    ],
+                ),
+            ],
+        ),
+        _kecamatan(
+            "KEC-SU", "Samarinda Ulu", ["Air Putih", "Sidodadi", "Teluk Lerong Ilir"]
+        ),
+        _kecamatan(
+            "KEC-SKOTA", "Samarinda Kota", ["Bugis", "Karang Mumus", "Pasar Pagi"]
+        ),
     ],
 )
 
 # The jabatan kode a demo account takes, and its role. The first holder of that jabatan is the account.
 DEMO_ACCOUNTS = [
-    ("pegawai", "DLH-SAMPAH-1-PENGAWAS", Pengguna.Peran.PEGAWAI, "ASN pelaksana (DLH, Seksi Penanganan Sampah)"),
-    ("atasan", "DLH-SAMPAH-1-KASI", Pengguna.Peran.PEGAWAI, "Atasan: Kepala Seksi Penanganan Sampah"),
-    ("pengelola", "DLH-UMPEG-ANSDM", Pengguna.Peran.PENGELOLA_OPD, "Pengelola kinerja Dinas Lingkungan Hidup"),
-    ("admin", "BKPSDM-PK-1-KASI", Pengguna.Peran.ADMIN_BKPSDM, "Admin BKPSDM (juga akses admin Django)"),
-    ("pimpinan", "SETDA-SEKDA", Pengguna.Peran.PIMPINAN, "Pimpinan: Sekretaris Daerah (baca seluruh kota)"),
+    (
+        "pegawai",
+        "DLH-SAMPAH-1-PENGAWAS",
+        Pengguna.Peran.PEGAWAI,
+        "ASN pelaksana (DLH, Seksi Penanganan Sampah)",
+    ),
+    (
+        "atasan",
+        "DLH-SAMPAH-1-KASI",
+        Pengguna.Peran.PEGAWAI,
+        "Atasan: Kepala Seksi Penanganan Sampah",
+    ),
+    (
+        "pengelola",
+        "DLH-UMPEG-ANSDM",
+        Pengguna.Peran.PENGELOLA_OPD,
+        "Pengelola kinerja Dinas Lingkungan Hidup",
+    ),
+    (
+        "admin",
+        "BKPSDM-PK-1-KASI",
+        Pengguna.Peran.ADMIN_BKPSDM,
+        "Admin BKPSDM (juga akses admin Django)",
+    ),
+    (
+        "pimpinan",
+        "SETDA-SEKDA",
+        Pengguna.Peran.PIMPINAN,
+        "Pimpinan: Sekretaris Daerah (baca seluruh kota)",
+    ),
 ]
 
 FIRST_NAMES_M = (
@@ -173,19 +474,33 @@ def seed(stdout=None) -> dict:
 
 def _seed_unit(spec, parent, parent_heads, holders):
     kode, nama, jenis, jabatan_specs, children = spec
-    unit = upsert(UnitKerja, {"kode": kode}, {"nama": nama, "jenis": jenis, "induk": parent, "aktif": True})
+    unit = upsert(
+        UnitKerja,
+        {"kode": kode},
+        {"nama": nama, "jenis": jenis, "induk": parent, "aktif": True},
+    )
     local = {}
     for suffix, nama_jabatan, jenis_jabatan, reports_to, count in jabatan_specs:
         if reports_to == "^":
             atasan = parent_heads.get("head")
         else:
             atasan = local.get(reports_to)
-        jabatan = upsert(Jabatan, {"kode": f"{kode}-{suffix}"}, {
-            "nama": nama_jabatan, "jenis": jenis_jabatan, "unit": unit, "atasan": atasan, "aktif": True,
-        })
+        jabatan = upsert(
+            Jabatan,
+            {"kode": f"{kode}-{suffix}"},
+            {
+                "nama": nama_jabatan,
+                "jenis": jenis_jabatan,
+                "unit": unit,
+                "atasan": atasan,
+                "aktif": True,
+            },
+        )
         local[suffix] = jabatan
         holders.append((jabatan, count))
-    head = next(iter(local.values()), None) if jabatan_specs else parent_heads.get("head")
+    head = (
+        next(iter(local.values()), None) if jabatan_specs else parent_heads.get("head")
+    )
     for child in children:
         child_head = _seed_unit(child, unit, {"head": head}, holders)
         if head is None and child[0] == "SETDA":
@@ -202,11 +517,20 @@ def _seed_pegawai(holders, rng):
             female = rng.random() < 0.5
             nama = f"{rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)} {rng.choice(LAST_NAMES)}"
             nip = unique_nip(make_nip(status, jabatan.jenis, female, rng), sequence)
-            pegawai = upsert(Pegawai, {"nip": nip}, {
-                "nama": nama, "status": status, "golongan": golongan_for(status, jabatan.jenis, rng),
-                "jabatan": jabatan, "unit": jabatan.unit, "aktif": True, "atasan_manual": False,
-                "gelar_belakang": _gelar(jabatan, rng),
-            })
+            pegawai = upsert(
+                Pegawai,
+                {"nip": nip},
+                {
+                    "nama": nama,
+                    "status": status,
+                    "golongan": golongan_for(status, jabatan.jenis, rng),
+                    "jabatan": jabatan,
+                    "unit": jabatan.unit,
+                    "aktif": True,
+                    "atasan_manual": False,
+                    "gelar_belakang": _gelar(jabatan, rng),
+                },
+            )
             pegawai_by_jabatan.setdefault(jabatan.kode, []).append(pegawai)
     return pegawai_by_jabatan
 
@@ -231,7 +555,11 @@ def make_nip(status, jenis_jabatan, female, rng):
         middle = f"{tmt_year}{rng.randint(1, 12):02d}"
     else:
         birth_year = rng.randint(1985, 2001)
-        tmt_year = 2025 if status == Pegawai.Status.PPPK_PARUH_WAKTU else rng.choice([2022, 2023, 2024, 2025])
+        tmt_year = (
+            2025
+            if status == Pegawai.Status.PPPK_PARUH_WAKTU
+            else rng.choice([2022, 2023, 2024, 2025])
+        )
         middle = f"{tmt_year}21"
     birth = f"{birth_year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
     return f"{birth}{middle}{gender}"
@@ -247,10 +575,15 @@ def golongan_for(status, jenis_jabatan, rng):
         return ""
     if status == Pegawai.Status.PPPK:
         return rng.choice(["V", "VII", "IX", "X"])
-    return rng.choice({
-        J.JPT: ["IV/c", "IV/d"], J.ADMINISTRATOR: ["IV/a", "IV/b"], J.PENGAWAS: ["III/c", "III/d"],
-        J.FUNGSIONAL: ["III/a", "III/b", "III/c"], J.PELAKSANA: ["II/c", "II/d", "III/a"],
-    }[jenis_jabatan])
+    return rng.choice(
+        {
+            J.JPT: ["IV/c", "IV/d"],
+            J.ADMINISTRATOR: ["IV/a", "IV/b"],
+            J.PENGAWAS: ["III/c", "III/d"],
+            J.FUNGSIONAL: ["III/a", "III/b", "III/c"],
+            J.PELAKSANA: ["II/c", "II/d", "III/a"],
+        }[jenis_jabatan]
+    )
 
 
 def _gelar(jabatan, rng):
@@ -269,7 +602,11 @@ def _seed_accounts(pegawai_by_jabatan):
         for pegawai in pegawai_list:
             account = Pengguna.objects.filter(username=pegawai.nip).first()
             if account is None:
-                account = Pengguna.objects.create(username=pegawai.nip, nama=pegawai.nama_lengkap, password=password_hash)
+                account = Pengguna.objects.create(
+                    username=pegawai.nip,
+                    nama=pegawai.nama_lengkap,
+                    password=password_hash,
+                )
             if pegawai.akun_id != account.pk:
                 pegawai.akun = account
                 pegawai.save(update_fields=["akun", "updated_at"])
@@ -277,16 +614,41 @@ def _seed_accounts(pegawai_by_jabatan):
     for key, jabatan_kode, peran, description in DEMO_ACCOUNTS:
         pegawai = pegawai_by_jabatan[jabatan_kode][0]
         opd = pegawai.unit.opd if peran == Pengguna.Peran.PENGELOLA_OPD else None
-        account = upsert(Pengguna, {"username": pegawai.nip}, {
-            "peran": peran, "opd_dikelola": opd, "is_staff": peran == Pengguna.Peran.ADMIN_BKPSDM,
-        })
-        if peran == Pengguna.Peran.ADMIN_BKPSDM and not account.groups.filter(pk=admin_group.pk).exists():
+        account = upsert(
+            Pengguna,
+            {"username": pegawai.nip},
+            {
+                "peran": peran,
+                "opd_dikelola": opd,
+                "is_staff": peran == Pengguna.Peran.ADMIN_BKPSDM,
+            },
+        )
+        if (
+            peran == Pengguna.Peran.ADMIN_BKPSDM
+            and not account.groups.filter(pk=admin_group.pk).exists()
+        ):
             account.groups.add(admin_group)
-        accounts.append({"role": key, "nip": pegawai.nip, "nama": pegawai.nama_lengkap, "keterangan": description})
+        accounts.append(
+            {
+                "role": key,
+                "nip": pegawai.nip,
+                "nama": pegawai.nama_lengkap,
+                "keterangan": description,
+            }
+        )
     superuser = Pengguna.objects.filter(username="admin").first()
     if superuser is None:
-        Pengguna.objects.create_superuser("admin", settings.DEMO_PASSWORD, nama="Pemelihara Data")
-    accounts.append({"role": "superuser", "nip": "admin", "nama": "Pemelihara Data", "keterangan": "Superuser Django admin"})
+        Pengguna.objects.create_superuser(
+            "admin", settings.DEMO_PASSWORD, nama="Pemelihara Data"
+        )
+    accounts.append(
+        {
+            "role": "superuser",
+            "nip": "admin",
+            "nama": "Pemelihara Data",
+            "keterangan": "Superuser Django admin",
+        }
+    )
     return accounts
 
 

@@ -13,11 +13,19 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label="NIP",
         max_length=30,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}),
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "inputmode": "numeric",
+            }
+        ),
     )
 
     password = forms.CharField(
-        label="Kata sandi", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label="Kata sandi",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
@@ -36,7 +44,9 @@ class GantiKataSandiForm(PasswordChangeForm):
         cleaned = super().clean()
         new = cleaned.get("new_password1")
         if new and self.user.check_password(new):
-            self.add_error("new_password1", "Kata sandi baru harus berbeda dari kata sandi lama.")
+            self.add_error(
+                "new_password1", "Kata sandi baru harus berbeda dari kata sandi lama."
+            )
         return cleaned
 
 
@@ -46,5 +56,6 @@ class TerbitkanAkunForm(forms.Form):
         queryset=UnitKerja.objects.filter(aktif=True).order_by("path"),
     )
     reset_existing = forms.BooleanField(
-        label="Terbitkan ulang kata sandi untuk pegawai yang sudah punya akun", required=False
+        label="Terbitkan ulang kata sandi untuk pegawai yang sudah punya akun",
+        required=False,
     )

@@ -14,7 +14,9 @@ TIKET_MAX_AGE = 60 * 60 * 24  # a form left open for a day must be reloaded
 def _question_field(pertanyaan: Pertanyaan) -> forms.Field:
     options = {"label": pertanyaan.teks, "required": pertanyaan.wajib}
     if pertanyaan.tipe == Pertanyaan.Tipe.YA_TIDAK:
-        return forms.ChoiceField(choices=[("1", "Ya"), ("0", "Tidak")], widget=forms.RadioSelect, **options)
+        return forms.ChoiceField(
+            choices=[("1", "Ya"), ("0", "Tidak")], widget=forms.RadioSelect, **options
+        )
     if pertanyaan.skala:
         low, high = pertanyaan.skala
         names = pertanyaan.pilihan or []
@@ -24,10 +26,18 @@ def _question_field(pertanyaan: Pertanyaan) -> forms.Field:
         ]
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **options)
     if pertanyaan.tipe == Pertanyaan.Tipe.PILIHAN:
-        return forms.ChoiceField(choices=[(o, o) for o in pertanyaan.pilihan], widget=forms.RadioSelect, **options)
+        return forms.ChoiceField(
+            choices=[(o, o) for o in pertanyaan.pilihan],
+            widget=forms.RadioSelect,
+            **options,
+        )
     if pertanyaan.tipe == Pertanyaan.Tipe.ANGKA:
-        return forms.DecimalField(max_digits=12, decimal_places=2, localize=True, **options)
-    return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **options)
+        return forms.DecimalField(
+            max_digits=12, decimal_places=2, localize=True, **options
+        )
+    return forms.CharField(
+        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **options
+    )
 
 
 def new_tiket(survei: Survei) -> str:
@@ -42,17 +52,30 @@ class JawabanForm(forms.Form):
     address, older than a day, or already submitted once, is refused. The honeypot (`situs_web`) is hidden from people.
     """
 
-    usia = forms.ChoiceField(label="Usia", required=False, choices=[("", "—")] + Responden.Usia.choices)
+    usia = forms.ChoiceField(
+        label="Usia", required=False, choices=[("", "—")] + Responden.Usia.choices
+    )
     jenis_kelamin = forms.ChoiceField(
-        label="Jenis kelamin", required=False, choices=[("", "—")] + Responden.JenisKelamin.choices
+        label="Jenis kelamin",
+        required=False,
+        choices=[("", "—")] + Responden.JenisKelamin.choices,
     )
     pendidikan = forms.ChoiceField(
-        label="Pendidikan terakhir", required=False, choices=[("", "—")] + Responden.Pendidikan.choices
+        label="Pendidikan terakhir",
+        required=False,
+        choices=[("", "—")] + Responden.Pendidikan.choices,
     )
-    pekerjaan = forms.ChoiceField(label="Pekerjaan", required=False, choices=[("", "—")] + Responden.Pekerjaan.choices)
-    layanan = forms.CharField(label="Layanan yang Anda terima", required=False, max_length=200)
+    pekerjaan = forms.ChoiceField(
+        label="Pekerjaan",
+        required=False,
+        choices=[("", "—")] + Responden.Pekerjaan.choices,
+    )
+    layanan = forms.CharField(
+        label="Layanan yang Anda terima", required=False, max_length=200
+    )
     situs_web = forms.CharField(
-        label="Situs web (kosongkan)", required=False,
+        label="Situs web (kosongkan)",
+        required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     tiket = forms.CharField(widget=forms.HiddenInput)
@@ -69,10 +92,18 @@ class JawabanForm(forms.Form):
         for bound in self.visible_fields():
             widget = bound.field.widget
             if not isinstance(widget, forms.RadioSelect):
-                widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
+                widget.attrs.setdefault(
+                    "class",
+                    "form-select"
+                    if isinstance(widget, forms.Select)
+                    else "form-control",
+                )
 
     def question_fields(self):
-        return [(pertanyaan, self[f"p{pertanyaan.pk}"]) for pertanyaan in self.pertanyaan_list]
+        return [
+            (pertanyaan, self[f"p{pertanyaan.pk}"])
+            for pertanyaan in self.pertanyaan_list
+        ]
 
     def profile_fields(self):
         return [self[name] for name in self.PROFIL]
@@ -84,11 +115,17 @@ class JawabanForm(forms.Form):
     def clean_tiket(self):
         """The ticket's random nonce (its hash is stored: one form, one submission)."""
         try:
-            survei_id, nonce = signing.loads(self.cleaned_data["tiket"], salt=TIKET_SALT, max_age=TIKET_MAX_AGE)
+            survei_id, nonce = signing.loads(
+                self.cleaned_data["tiket"], salt=TIKET_SALT, max_age=TIKET_MAX_AGE
+            )
         except (signing.BadSignature, TypeError, ValueError) as error:
-            raise forms.ValidationError("Formulir kedaluwarsa atau tidak sah. Muat ulang halaman ini.") from error
+            raise forms.ValidationError(
+                "Formulir kedaluwarsa atau tidak sah. Muat ulang halaman ini."
+            ) from error
         if survei_id != self.survei.pk or not nonce:
-            raise forms.ValidationError("Formulir ini bukan milik survei ini. Muat ulang halaman ini.")
+            raise forms.ValidationError(
+                "Formulir ini bukan milik survei ini. Muat ulang halaman ini."
+            )
         return nonce
 
     def raw_answers(self) -> dict:

@@ -9,18 +9,32 @@ from organisasi.models import Kebutuhan, UnitKerja
 
 class KebutuhanForm(forms.ModelForm):
     pemilik_nip = PegawaiNipField(
-        label="NIP penanggung jawab", required=False,
+        label="NIP penanggung jawab",
+        required=False,
         help_text="Pegawai aktif di perangkat daerah unit kerja kebutuhan ini.",
     )
 
     class Meta:
         model = Kebutuhan
-        fields = ["judul", "unit", "sumber", "deskripsi", "prioritas", "pemilik_nip", "bukti"]
-        widgets = {"deskripsi": forms.Textarea(attrs={"rows": 3}), "bukti": forms.Textarea(attrs={"rows": 5})}
+        fields = [
+            "judul",
+            "unit",
+            "sumber",
+            "deskripsi",
+            "prioritas",
+            "pemilik_nip",
+            "bukti",
+        ]
+        widgets = {
+            "deskripsi": forms.Textarea(attrs={"rows": 3}),
+            "bukti": forms.Textarea(attrs={"rows": 5}),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        units = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
+        units = permissions.managed_by(
+            UnitKerja.objects.filter(aktif=True), user, unit_field=""
+        )
         self.fields["unit"].queryset = units
         if self.instance.pemilik_id:
             self.initial["pemilik_nip"] = self.instance.pemilik.nip
@@ -29,15 +43,26 @@ class KebutuhanForm(forms.ModelForm):
         cleaned = super().clean()
         pemilik, unit = cleaned.get("pemilik_nip"), cleaned.get("unit")
         if pemilik and unit and pemilik.unit.opd_id != unit.opd_id:
-            self.add_error("pemilik_nip", "Penanggung jawab harus pegawai perangkat daerah unit kerja ini.")
+            self.add_error(
+                "pemilik_nip",
+                "Penanggung jawab harus pegawai perangkat daerah unit kerja ini.",
+            )
         self.instance.pemilik = pemilik
         return cleaned
 
 
 class KebutuhanFilterForm(forms.Form):
     q = forms.CharField(label="Cari", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua")] + Kebutuhan.Status.choices)
-    sumber = forms.ChoiceField(label="Sumber", required=False, choices=[("", "Semua")] + Kebutuhan.Sumber.choices)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Semua")] + Kebutuhan.Status.choices,
+    )
+    sumber = forms.ChoiceField(
+        label="Sumber",
+        required=False,
+        choices=[("", "Semua")] + Kebutuhan.Sumber.choices,
+    )
 
     def filter(self, queryset):
         if not self.is_valid():

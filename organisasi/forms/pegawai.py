@@ -11,14 +11,19 @@ class PegawaiNipField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        )
         super().__init__(**kwargs)
 
     def clean(self, value):
         nip = nip_rules.normalize_nip(super().clean(value))
         if not nip:
             return None
-        pegawai = Pegawai.objects.active().select_related("unit").filter(nip=nip).first()
+        pegawai = (
+            Pegawai.objects.active().select_related("unit").filter(nip=nip).first()
+        )
         if pegawai is None:
             raise forms.ValidationError(f"Tidak ada pegawai aktif dengan NIP {nip}.")
         return pegawai
@@ -27,19 +32,32 @@ class PegawaiNipField(forms.CharField):
 class PegawaiForm(forms.ModelForm):
     # Longer than 18 so "19660801 198803 1 001" (with spaces) reaches clean_nip.
     nip = forms.CharField(
-        label="NIP", max_length=30, help_text="18 digit; spasi antarkelompok boleh.",
+        label="NIP",
+        max_length=30,
+        help_text="18 digit; spasi antarkelompok boleh.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     atasan_nip = PegawaiNipField(
-        label="NIP atasan langsung", required=False,
+        label="NIP atasan langsung",
+        required=False,
         help_text="Hanya dipakai bila 'atasan ditetapkan manual' dicentang.",
     )
 
     class Meta:
         model = Pegawai
         fields = [
-            "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "unit", "jabatan",
-            "atasan_manual", "atasan_nip", "email", "aktif",
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "status",
+            "golongan",
+            "unit",
+            "jabatan",
+            "atasan_manual",
+            "atasan_nip",
+            "email",
+            "aktif",
         ]
         help_texts = {"jabatan": "Pilihan jabatan mengikuti unit kerja yang dipilih."}
 
@@ -47,13 +65,26 @@ class PegawaiForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A city has thousands of positions: offer those of the chosen unit only; choosing a
         # unit reloads this field (htmx), and without JavaScript a submit does the same.
-        unit_id = self.data.get("unit") or self.initial.get("unit") or self.instance.unit_id
-        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
-        self.fields["unit"].widget.attrs.update({
-            "hx-get": ".", "hx-target": "#div_id_jabatan", "hx-select": "#div_id_jabatan", "hx-swap": "outerHTML",
-        })
+        unit_id = (
+            self.data.get("unit") or self.initial.get("unit") or self.instance.unit_id
+        )
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by(
+            "path"
+        )
+        self.fields["unit"].widget.attrs.update(
+            {
+                "hx-get": ".",
+                "hx-target": "#div_id_jabatan",
+                "hx-select": "#div_id_jabatan",
+                "hx-swap": "outerHTML",
+            }
+        )
         jabatan = Jabatan.objects.filter(aktif=True)
-        self.fields["jabatan"].queryset = jabatan.filter(unit_id=unit_id) if str(unit_id or "").isdigit() else jabatan.none()
+        self.fields["jabatan"].queryset = (
+            jabatan.filter(unit_id=unit_id)
+            if str(unit_id or "").isdigit()
+            else jabatan.none()
+        )
         if self.instance.atasan_manual and self.instance.atasan_id:
             self.initial["atasan_nip"] = self.instance.atasan.nip
 
@@ -65,21 +96,36 @@ class PegawaiForm(forms.ModelForm):
         if cleaned.get("atasan_manual"):
             atasan = cleaned.get("atasan_nip")
             if not atasan and "atasan_nip" not in self.errors:
-                self.add_error("atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual.")
-            elif atasan and self.instance.pk and self.instance.pk in atasan.atasan_chain_ids() | {atasan.pk}:
-                self.add_error("atasan_nip", "Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar.")
+                self.add_error(
+                    "atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual."
+                )
+            elif (
+                atasan
+                and self.instance.pk
+                and self.instance.pk in atasan.atasan_chain_ids() | {atasan.pk}
+            ):
+                self.add_error(
+                    "atasan_nip",
+                    "Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar.",
+                )
             self.instance.atasan = atasan
         return cleaned
 
 
 class PegawaiFilterForm(forms.Form):
     q = forms.CharField(label="Cari nama atau NIP", required=False)
-    unit = forms.ModelChoiceField(label="Unit kerja", queryset=UnitKerja.objects.none(), required=False)
+    unit = forms.ModelChoiceField(
+        label="Unit kerja", queryset=UnitKerja.objects.none(), required=False
+    )
     jenis_jabatan = forms.ChoiceField(
-        label="Jenis jabatan", choices=[("", "Semua jenis jabatan")] + Jabatan.Jenis.choices, required=False
+        label="Jenis jabatan",
+        choices=[("", "Semua jenis jabatan")] + Jabatan.Jenis.choices,
+        required=False,
     )
     status = forms.ChoiceField(
-        label="Status", choices=[("", "Semua status")] + Pegawai.Status.choices, required=False
+        label="Status",
+        choices=[("", "Semua status")] + Pegawai.Status.choices,
+        required=False,
     )
 
     def __init__(self, *args, user, **kwargs):

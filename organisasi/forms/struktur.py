@@ -12,7 +12,9 @@ class UnitKerjaForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["induk"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
+        self.fields["induk"].queryset = UnitKerja.objects.filter(aktif=True).order_by(
+            "path"
+        )
 
 
 class JabatanForm(forms.ModelForm):
@@ -22,5 +24,9 @@ class JabatanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by("path")
-        self.fields["atasan"].queryset = Jabatan.objects.filter(aktif=True).select_related("unit")
+        self.fields["unit"].queryset = UnitKerja.objects.filter(aktif=True).order_by(
+            "path"
+        )
+        self.fields["atasan"].queryset = Jabatan.objects.filter(
+            aktif=True
+        ).select_related("unit")

@@ -14,15 +14,27 @@ class SurveiForm(forms.ModelForm):
     class Meta:
         model = Survei
         fields = [
-            "judul", "unit", "program", "periode", "jenis", "internal", "target_responden",
-            "tanggal_buka", "tanggal_tutup", "status", "mode_bobot", "survei_sebelumnya",
+            "judul",
+            "unit",
+            "program",
+            "periode",
+            "jenis",
+            "internal",
+            "target_responden",
+            "tanggal_buka",
+            "tanggal_tutup",
+            "status",
+            "mode_bobot",
+            "survei_sebelumnya",
         ]
         widgets = {"tanggal_buka": DATE, "tanggal_tutup": DATE}
         help_texts = {"jenis": "SKM otomatis berisi 9 unsur baku PermenPANRB 14/2017."}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = permissions.managed_by(UnitKerja.objects.filter(aktif=True), user, unit_field="")
+        self.fields["unit"].queryset = permissions.managed_by(
+            UnitKerja.objects.filter(aktif=True), user, unit_field=""
+        )
         # The previous period: a survey of the same unit (checked in clean) that the user manages.
         previous = permissions.managed_by(Survei.objects.select_related("unit"), user)
         if self.instance.pk:
@@ -38,20 +50,31 @@ class SurveiForm(forms.ModelForm):
             return
         self.unsur_list = list(
             self.instance.pertanyaan_set.filter(tipe=Pertanyaan.Tipe.UNSUR_SKM)
-            .annotate(jumlah_jawaban=Count("jawaban")).order_by("urutan")
+            .annotate(jumlah_jawaban=Count("jawaban"))
+            .order_by("urutan")
         )
         for unsur in self.unsur_list:
             field = forms.DecimalField(
-                label=f"Bobot U{unsur.urutan} {unsur.unsur}", required=False, min_value=0, max_digits=6,
-                decimal_places=4, initial=unsur.bobot, localize=True,
-                help_text="Kosongkan semua untuk bobot standar." if unsur is self.unsur_list[-1] else "",
+                label=f"Bobot U{unsur.urutan} {unsur.unsur}",
+                required=False,
+                min_value=0,
+                max_digits=6,
+                decimal_places=4,
+                initial=unsur.bobot,
+                localize=True,
+                help_text="Kosongkan semua untuk bobot standar."
+                if unsur is self.unsur_list[-1]
+                else "",
             )
             field.disabled = unsur.jumlah_jawaban > 0
             self.fields[f"bobot_{unsur.pk}"] = field
 
     def bobot(self) -> dict:
         """The unsur weights entered on the form, by pertanyaan id."""
-        return {unsur.pk: self.cleaned_data.get(f"bobot_{unsur.pk}") for unsur in self.unsur_list}
+        return {
+            unsur.pk: self.cleaned_data.get(f"bobot_{unsur.pk}")
+            for unsur in self.unsur_list
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -63,8 +86,13 @@ class SurveiForm(forms.ModelForm):
             self.add_error("status", "Tambahkan pertanyaan dulu sebelum survei dibuka.")
         previous, unit = cleaned.get("survei_sebelumnya"), cleaned.get("unit")
         if previous and unit and previous.unit_id != unit.pk:
-            self.add_error("survei_sebelumnya", "Pilih survei periode sebelumnya dari unit kerja yang sama.")
-        if self.unsur_list and not any(name.startswith("bobot_") for name in self.errors):
+            self.add_error(
+                "survei_sebelumnya",
+                "Pilih survei periode sebelumnya dari unit kerja yang sama.",
+            )
+        if self.unsur_list and not any(
+            name.startswith("bobot_") for name in self.errors
+        ):
             problem = bobot_problem(list(self.bobot().values()))
             if problem:
                 self.add_error(None, problem)
@@ -73,7 +101,9 @@ class SurveiForm(forms.ModelForm):
 
 class PertanyaanForm(forms.ModelForm):
     pilihan = forms.CharField(
-        label="Pilihan jawaban", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Pilihan jawaban",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Satu pilihan per baris (untuk pilihan tunggal; untuk skala: label nilai terendah dulu).",
     )
 
@@ -90,13 +120,25 @@ class PertanyaanForm(forms.ModelForm):
                 # Answers are stored against these: only the wording may change now.
                 for name in Pertanyaan.FIELDS_LOCKED_BY_ANSWERS:
                     self.fields[name].disabled = True
-                    self.fields[name].help_text = "Tidak dapat diubah: pertanyaan ini sudah dijawab."
+                    self.fields[
+                        name
+                    ].help_text = "Tidak dapat diubah: pertanyaan ini sudah dijawab."
 
     def clean_pilihan(self):
-        return [line.strip() for line in self.cleaned_data["pilihan"].splitlines() if line.strip()]
+        return [
+            line.strip()
+            for line in self.cleaned_data["pilihan"].splitlines()
+            if line.strip()
+        ]
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("tipe") == Pertanyaan.Tipe.PILIHAN and len(cleaned.get("pilihan", [])) < 2:
-            self.add_error("pilihan", "Pertanyaan pilihan tunggal perlu paling sedikit dua pilihan.")
+        if (
+            cleaned.get("tipe") == Pertanyaan.Tipe.PILIHAN
+            and len(cleaned.get("pilihan", [])) < 2
+        ):
+            self.add_error(
+                "pilihan",
+                "Pertanyaan pilihan tunggal perlu paling sedikit dua pilihan.",
+            )
         return cleaned

@@ -3,12 +3,45 @@
 from organisasi.models.akun import Pengguna, PenggunaManager
 from organisasi.models.jawaban import ImporResponden, Jawaban, Responden
 from organisasi.models.kebutuhan import Kebutuhan, KebutuhanQuerySet
-from organisasi.models.pegawai import GOLONGAN_PNS, GOLONGAN_PPPK, Pegawai, PegawaiQuerySet
-from organisasi.models.struktur import Jabatan, JabatanQuerySet, UnitKerja, UnitKerjaQuerySet
-from organisasi.models.survei import MutuPelayanan, Pertanyaan, Survei, UnsurSkm, new_survei_token
+from organisasi.models.pegawai import (
+    GOLONGAN_PNS,
+    GOLONGAN_PPPK,
+    Pegawai,
+    PegawaiQuerySet,
+)
+from organisasi.models.struktur import (
+    Jabatan,
+    JabatanQuerySet,
+    UnitKerja,
+    UnitKerjaQuerySet,
+)
+from organisasi.models.survei import (
+    MutuPelayanan,
+    Pertanyaan,
+    Survei,
+    UnsurSkm,
+    new_survei_token,
+)
 
 __all__ = [
-    "GOLONGAN_PNS", "GOLONGAN_PPPK", "ImporResponden", "Jabatan", "JabatanQuerySet", "Jawaban", "Kebutuhan",
-    "KebutuhanQuerySet", "MutuPelayanan", "Pegawai", "PegawaiQuerySet", "Pengguna", "PenggunaManager", "Pertanyaan",
-    "Responden", "Survei", "UnitKerja", "UnitKerjaQuerySet", "UnsurSkm", "new_survei_token",
+    "GOLONGAN_PNS",
+    "GOLONGAN_PPPK",
+    "ImporResponden",
+    "Jabatan",
+    "JabatanQuerySet",
+    "Jawaban",
+    "Kebutuhan",
+    "KebutuhanQuerySet",
+    "MutuPelayanan",
+    "Pegawai",
+    "PegawaiQuerySet",
+    "Pengguna",
+    "PenggunaManager",
+    "Pertanyaan",
+    "Responden",
+    "Survei",
+    "UnitKerja",
+    "UnitKerjaQuerySet",
+    "UnsurSkm",
+    "new_survei_token",
 ]

@@ -1,6 +1,10 @@
 """Logins: one custom user model; ASN log in with their NIP."""
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -32,9 +36,15 @@ class Pengguna(AbstractBaseUser, PermissionsMixin):
     username = models.CharField("NIP / nama pengguna", max_length=30, unique=True)
     nama = models.CharField("nama", max_length=150, blank=True)
     email = models.EmailField("email", blank=True)
-    peran = models.CharField("peran", max_length=20, choices=STORED_PERAN, default=Peran.PEGAWAI)
+    peran = models.CharField(
+        "peran", max_length=20, choices=STORED_PERAN, default=Peran.PEGAWAI
+    )
     opd_dikelola = models.ForeignKey(
-        UnitKerja, verbose_name="OPD yang dikelola", null=True, blank=True, on_delete=models.PROTECT,
+        UnitKerja,
+        verbose_name="OPD yang dikelola",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         limit_choices_to={"jenis__in": UnitKerja.OPD_LEVEL},
         help_text="Wajib untuk Pengelola Kinerja OPD.",
     )
@@ -64,7 +74,9 @@ class Pengguna(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         if self.peran == self.Peran.PENGELOLA_OPD and not self.opd_dikelola_id:
-            raise ValidationError({"opd_dikelola": "Pengelola Kinerja OPD harus punya OPD yang dikelola."})
+            raise ValidationError(
+                {"opd_dikelola": "Pengelola Kinerja OPD harus punya OPD yang dikelola."}
+            )
 
     def get_full_name(self):
         return self.nama or self.username

@@ -44,18 +44,32 @@ class Responden(models.Model):
     survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
     diisi_pada = models.DateTimeField("diisi pada", default=timezone.now)
     usia = models.CharField("usia", max_length=5, choices=Usia.choices, blank=True)
-    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices, blank=True)
-    pendidikan = models.CharField("pendidikan terakhir", max_length=15, choices=Pendidikan.choices, blank=True)
-    pekerjaan = models.CharField("pekerjaan", max_length=15, choices=Pekerjaan.choices, blank=True)
+    jenis_kelamin = models.CharField(
+        "jenis kelamin", max_length=1, choices=JenisKelamin.choices, blank=True
+    )
+    pendidikan = models.CharField(
+        "pendidikan terakhir", max_length=15, choices=Pendidikan.choices, blank=True
+    )
+    pekerjaan = models.CharField(
+        "pekerjaan", max_length=15, choices=Pekerjaan.choices, blank=True
+    )
     layanan = models.CharField("layanan yang diterima", max_length=200, blank=True)
-    sumber = models.CharField("sumber", max_length=10, choices=Sumber.choices, default=Sumber.DARING)
+    sumber = models.CharField(
+        "sumber", max_length=10, choices=Sumber.choices, default=Sumber.DARING
+    )
     # SHA-256 of the session key and of the IP address: enough to refuse a second
     # submission and to rate-limit, without storing anything that identifies a citizen.
-    sesi_hash = models.CharField("sidik sesi", max_length=64, blank=True, editable=False)
-    ip_hash = models.CharField("sidik alamat IP", max_length=64, blank=True, editable=False)
+    sesi_hash = models.CharField(
+        "sidik sesi", max_length=64, blank=True, editable=False
+    )
+    ip_hash = models.CharField(
+        "sidik alamat IP", max_length=64, blank=True, editable=False
+    )
     # Internal surveys: a keyed hash of the ASN account id, only to allow one answer per ASN;
     # the account itself is never stored with the answers.
-    akun_hash = models.CharField("sidik akun ASN", max_length=64, blank=True, editable=False)
+    akun_hash = models.CharField(
+        "sidik akun ASN", max_length=64, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "responden"
@@ -63,10 +77,14 @@ class Responden(models.Model):
         indexes = [models.Index(fields=["survei", "ip_hash", "diisi_pada"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["survei", "sesi_hash"], condition=~Q(sesi_hash=""), name="responden_satu_per_sesi"
+                fields=["survei", "sesi_hash"],
+                condition=~Q(sesi_hash=""),
+                name="responden_satu_per_sesi",
             ),
             models.UniqueConstraint(
-                fields=["survei", "akun_hash"], condition=~Q(akun_hash=""), name="responden_satu_per_akun"
+                fields=["survei", "akun_hash"],
+                condition=~Q(akun_hash=""),
+                name="responden_satu_per_akun",
             ),
         ]
 
@@ -75,15 +93,23 @@ class Responden(models.Model):
 
 
 class Jawaban(models.Model):
-    responden = models.ForeignKey(Responden, verbose_name="responden", on_delete=models.CASCADE)
-    pertanyaan = models.ForeignKey(Pertanyaan, verbose_name="pertanyaan", on_delete=models.CASCADE)
-    nilai = models.DecimalField("nilai", max_digits=12, decimal_places=2, null=True, blank=True)
+    responden = models.ForeignKey(
+        Responden, verbose_name="responden", on_delete=models.CASCADE
+    )
+    pertanyaan = models.ForeignKey(
+        Pertanyaan, verbose_name="pertanyaan", on_delete=models.CASCADE
+    )
+    nilai = models.DecimalField(
+        "nilai", max_digits=12, decimal_places=2, null=True, blank=True
+    )
     teks = models.TextField("jawaban teks", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "jawaban"
         constraints = [
-            models.UniqueConstraint(fields=["responden", "pertanyaan"], name="jawaban_satu_per_pertanyaan")
+            models.UniqueConstraint(
+                fields=["responden", "pertanyaan"], name="jawaban_satu_per_pertanyaan"
+            )
         ]
         indexes = [models.Index(fields=["pertanyaan", "nilai"])]
 
@@ -99,13 +125,22 @@ class ImporResponden(TimeStampedModel):
     nama_berkas = models.CharField("nama berkas", max_length=255)
     jumlah_responden = models.PositiveIntegerField("jumlah responden")
     diimpor_oleh = models.ForeignKey(
-        Pengguna, verbose_name="diimpor oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Pengguna,
+        verbose_name="diimpor oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
         verbose_name = verbose_name_plural = "impor responden"
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["survei", "sha256"], name="impor_responden_berkas_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survei", "sha256"], name="impor_responden_berkas_unik"
+            )
+        ]
 
     def __str__(self):
         return f"{self.nama_berkas} – {self.survei}"

@@ -14,10 +14,16 @@ from organisasi.permissions import UnitScopedQuerySet
 
 
 class KebutuhanQuerySet(UnitScopedQuerySet):
-    pegawai_scope = "unit"  # an ASN reads the needs of their unit and the units above it
+    pegawai_scope = (
+        "unit"  # an ASN reads the needs of their unit and the units above it
+    )
 
     def search(self, q):
-        return self.filter(Q(judul__icontains=q) | Q(deskripsi__icontains=q)) if q else self
+        return (
+            self.filter(Q(judul__icontains=q) | Q(deskripsi__icontains=q))
+            if q
+            else self
+        )
 
 
 class Kebutuhan(TimeStampedModel):
@@ -52,23 +58,47 @@ class Kebutuhan(TimeStampedModel):
     }
 
     judul = models.CharField("judul kebutuhan", max_length=200)
-    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT
+    )
     sumber = models.CharField("sumber", max_length=25, choices=Sumber.choices)
     deskripsi = models.TextField("deskripsi")
-    prioritas = models.CharField("prioritas", max_length=10, choices=Prioritas.choices, default=Prioritas.SEDANG)
-    pemilik = models.ForeignKey(
-        Pegawai, verbose_name="penanggung jawab", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    prioritas = models.CharField(
+        "prioritas", max_length=10, choices=Prioritas.choices, default=Prioritas.SEDANG
     )
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.TERBUKA)
+    pemilik = models.ForeignKey(
+        Pegawai,
+        verbose_name="penanggung jawab",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.TERBUKA
+    )
     survei = models.ForeignKey(
-        Survei, verbose_name="survei asal", null=True, blank=True, on_delete=models.SET_NULL
+        Survei,
+        verbose_name="survei asal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     pertanyaan = models.ForeignKey(
-        Pertanyaan, verbose_name="pertanyaan/unsur asal", null=True, blank=True, on_delete=models.SET_NULL
+        Pertanyaan,
+        verbose_name="pertanyaan/unsur asal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     bukti = models.TextField("bukti/temuan", blank=True)
     dibuat_oleh = models.ForeignKey(
-        Pengguna, verbose_name="dicatat oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Pengguna,
+        verbose_name="dicatat oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -76,7 +106,10 @@ class Kebutuhan(TimeStampedModel):
 
     class Meta:
         verbose_name = verbose_name_plural = "kebutuhan"
-        ordering = ["-prioritas", "-created_at"]  # "tinggi" > "sedang" > "rendah" as text
+        ordering = [
+            "-prioritas",
+            "-created_at",
+        ]  # "tinggi" > "sedang" > "rendah" as text
         indexes = [models.Index(fields=["unit", "status"])]
 
     def __str__(self):
@@ -97,5 +130,7 @@ class Kebutuhan(TimeStampedModel):
                 objects = getattr(self, relation.get_accessor_name()).all()
                 if hasattr(objects, "visible_to"):
                     objects = objects.visible_to(user)
-                found.append((relation.related_model._meta.verbose_name_plural, list(objects)))
+                found.append(
+                    (relation.related_model._meta.verbose_name_plural, list(objects))
+                )
         return found

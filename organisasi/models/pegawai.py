@@ -12,13 +12,22 @@ from organisasi.models.struktur import Jabatan, UnitKerja, chain_ids
 from organisasi.permissions import PegawaiScopedQuerySet
 
 GOLONGAN_PNS = [
-    ("I/a", "I/a – Juru Muda"), ("I/b", "I/b – Juru Muda Tingkat I"), ("I/c", "I/c – Juru"),
-    ("I/d", "I/d – Juru Tingkat I"), ("II/a", "II/a – Pengatur Muda"),
-    ("II/b", "II/b – Pengatur Muda Tingkat I"), ("II/c", "II/c – Pengatur"),
-    ("II/d", "II/d – Pengatur Tingkat I"), ("III/a", "III/a – Penata Muda"),
-    ("III/b", "III/b – Penata Muda Tingkat I"), ("III/c", "III/c – Penata"),
-    ("III/d", "III/d – Penata Tingkat I"), ("IV/a", "IV/a – Pembina"), ("IV/b", "IV/b – Pembina Tingkat I"),
-    ("IV/c", "IV/c – Pembina Utama Muda"), ("IV/d", "IV/d – Pembina Utama Madya"),
+    ("I/a", "I/a – Juru Muda"),
+    ("I/b", "I/b – Juru Muda Tingkat I"),
+    ("I/c", "I/c – Juru"),
+    ("I/d", "I/d – Juru Tingkat I"),
+    ("II/a", "II/a – Pengatur Muda"),
+    ("II/b", "II/b – Pengatur Muda Tingkat I"),
+    ("II/c", "II/c – Pengatur"),
+    ("II/d", "II/d – Pengatur Tingkat I"),
+    ("III/a", "III/a – Penata Muda"),
+    ("III/b", "III/b – Penata Muda Tingkat I"),
+    ("III/c", "III/c – Penata"),
+    ("III/d", "III/d – Penata Tingkat I"),
+    ("IV/a", "IV/a – Pembina"),
+    ("IV/b", "IV/b – Pembina Tingkat I"),
+    ("IV/c", "IV/c – Pembina Utama Muda"),
+    ("IV/d", "IV/d – Pembina Utama Madya"),
     ("IV/e", "IV/e – Pembina Utama"),
 ]
 GOLONGAN_PPPK = [
@@ -78,31 +87,51 @@ class Pegawai(TimeStampedModel):
     nama = models.CharField("nama", max_length=150)
     gelar_depan = models.CharField("gelar depan", max_length=30, blank=True)
     gelar_belakang = models.CharField("gelar belakang", max_length=60, blank=True)
-    status = models.CharField("status kepegawaian", max_length=20, choices=Status.choices)
+    status = models.CharField(
+        "status kepegawaian", max_length=20, choices=Status.choices
+    )
     golongan = models.CharField(
         "golongan", max_length=6, blank=True, choices=GOLONGAN_PNS + GOLONGAN_PPPK
     )
-    jabatan = models.ForeignKey(Jabatan, verbose_name="jabatan", on_delete=models.PROTECT)
+    jabatan = models.ForeignKey(
+        Jabatan, verbose_name="jabatan", on_delete=models.PROTECT
+    )
     unit = models.ForeignKey(
-        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT,
-        error_messages={"null": "Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?)."},
+        UnitKerja,
+        verbose_name="unit kerja",
+        on_delete=models.PROTECT,
+        error_messages={
+            "null": "Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?)."
+        },
     )
     # Derived from the position tree by services.refresh_atasan, unless set by hand.
     atasan = models.ForeignKey(
-        "self", verbose_name="atasan langsung", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="atasan langsung",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="bawahan",
     )
     atasan_manual = models.BooleanField(
-        "atasan ditetapkan manual", default=False,
+        "atasan ditetapkan manual",
+        default=False,
         help_text="Centang bila atasan langsung tidak mengikuti struktur jabatan (mis. Plt., penugasan khusus).",
     )
     # Derived from atasan: the chain of ids from the top of the atasan tree down to this pegawai
     # ("/00000001/00000005/00000023/"), so everyone below a pegawai is one indexed prefix query.
     # save() keeps the row's own path; services.refresh_atasan rewrites whole subtrees.
-    atasan_path = models.CharField("jalur atasan", max_length=255, editable=False, default="")
+    atasan_path = models.CharField(
+        "jalur atasan", max_length=255, editable=False, default=""
+    )
     email = models.EmailField("email", blank=True)
     akun = models.OneToOneField(
-        "Pengguna", verbose_name="akun", null=True, blank=True, on_delete=models.SET_NULL, related_name="pegawai"
+        "Pengguna",
+        verbose_name="akun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pegawai",
     )
     aktif = models.BooleanField("aktif", default=True)
 
@@ -116,10 +145,16 @@ class Pegawai(TimeStampedModel):
         indexes = [
             models.Index(fields=["unit", "aktif"]),
             models.Index(fields=["atasan"]),
-            models.Index(fields=["nama", "nip"], name="pegawai_direktori_idx"),  # the directory's order
+            models.Index(
+                fields=["nama", "nip"], name="pegawai_direktori_idx"
+            ),  # the directory's order
             # varchar_pattern_ops: PostgreSQL uses it for LIKE 'prefix%' whatever the collation (other
             # databases ignore opclasses and build a plain index).
-            models.Index(fields=["atasan_path"], name="pegawai_atasan_path_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["atasan_path"],
+                name="pegawai_atasan_path_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -144,18 +179,28 @@ class Pegawai(TimeStampedModel):
             if errors:
                 raise ValidationError({"nip": errors})
         pns_codes = {code for code, _ in GOLONGAN_PNS}
-        if self.golongan and (self.status == self.Status.PNS) != (self.golongan in pns_codes):
+        if self.golongan and (self.status == self.Status.PNS) != (
+            self.golongan in pns_codes
+        ):
             expected = "I/a–IV/e" if self.status == self.Status.PNS else "I–XVII"
-            raise ValidationError({"golongan": f"Golongan {self.golongan} tidak berlaku untuk {self.get_status_display()} (gunakan {expected})."})
+            raise ValidationError(
+                {
+                    "golongan": f"Golongan {self.golongan} tidak berlaku untuk {self.get_status_display()} (gunakan {expected})."
+                }
+            )
         if self.status == self.Status.PNS and not self.golongan:
             raise ValidationError({"golongan": "Golongan ruang PNS wajib diisi."})
         if self.atasan_id and self.pk and self.atasan_id == self.pk:
-            raise ValidationError({"atasan": "Pegawai tidak dapat menjadi atasannya sendiri."})
+            raise ValidationError(
+                {"atasan": "Pegawai tidak dapat menjadi atasannya sendiri."}
+            )
 
     def atasan_chain_ids(self) -> set[int]:
         """Ids of everyone above this pegawai in the atasan chain (walked in the database, so the
         check against cycles never trusts a stale path)."""
-        return chain_ids(Pegawai, "atasan_id", self.atasan_id) if self.atasan_id else set()
+        return (
+            chain_ids(Pegawai, "atasan_id", self.atasan_id) if self.atasan_id else set()
+        )
 
     def subtree_q(self, field: str = "") -> Q:
         """Q for this pegawai and everyone below them in the atasan tree.
@@ -177,9 +222,15 @@ class Pegawai(TimeStampedModel):
             return
         above = []
         if self.atasan_id:
-            stored = Pegawai.objects.filter(pk=self.atasan_id).values_list("atasan_path", flat=True).first()
+            stored = (
+                Pegawai.objects.filter(pk=self.atasan_id)
+                .values_list("atasan_path", flat=True)
+                .first()
+            )
             above = atasan_path_ids(stored or "") or parent
-        if self.pk in above:  # a cycle (refused by the forms and services): start the path here
+        if (
+            self.pk in above
+        ):  # a cycle (refused by the forms and services): start the path here
             above = []
         self.atasan_path = atasan_path_of([*above, self.pk])
         Pegawai.objects.filter(pk=self.pk).update(atasan_path=self.atasan_path)

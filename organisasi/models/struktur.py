@@ -16,7 +16,11 @@ def chain_ids(model, parent_field, start_id) -> set[int]:
     seen, node_id = set(), start_id
     while node_id is not None and node_id not in seen:
         seen.add(node_id)
-        node_id = model.objects.filter(pk=node_id).values_list(parent_field, flat=True).first()
+        node_id = (
+            model.objects.filter(pk=node_id)
+            .values_list(parent_field, flat=True)
+            .first()
+        )
     return seen
 
 
@@ -55,15 +59,27 @@ class UnitKerja(TimeStampedModel):
     singkatan = models.CharField("singkatan", max_length=30, blank=True)
     jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices)
     induk = models.ForeignKey(
-        "self", verbose_name="unit induk", null=True, blank=True, on_delete=models.PROTECT, related_name="anak"
+        "self",
+        verbose_name="unit induk",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="anak",
     )
     # Derived from induk on save (materialised path "/1/5/23/"), so a subtree is one
     # indexed prefix query and the OPD of any unit is one column away.
-    path = models.CharField("jalur", max_length=255, db_index=True, editable=False, default="")
+    path = models.CharField(
+        "jalur", max_length=255, db_index=True, editable=False, default=""
+    )
     kedalaman = models.PositiveSmallIntegerField("kedalaman", default=0, editable=False)
     opd = models.ForeignKey(
-        "self", verbose_name="perangkat daerah", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        "self",
+        verbose_name="perangkat daerah",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     aktif = models.BooleanField("aktif", default=True)
 
@@ -87,10 +103,20 @@ class UnitKerja(TimeStampedModel):
         return reverse("organisasi:unit_detail", args=[self.pk])
 
     def clean(self):
-        if self.induk_id and self.pk and self.pk in chain_ids(UnitKerja, "induk_id", self.induk_id):
-            raise ValidationError({"induk": "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya."})
+        if (
+            self.induk_id
+            and self.pk
+            and self.pk in chain_ids(UnitKerja, "induk_id", self.induk_id)
+        ):
+            raise ValidationError(
+                {
+                    "induk": "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya."
+                }
+            )
         if self.jenis != self.Jenis.PEMKOT and not self.induk_id:
-            raise ValidationError({"induk": "Setiap unit selain Pemerintah Kota harus punya unit induk."})
+            raise ValidationError(
+                {"induk": "Setiap unit selain Pemerintah Kota harus punya unit induk."}
+            )
 
     def _store_derived_position(self):
         parent = self.induk
@@ -101,7 +127,9 @@ class UnitKerja(TimeStampedModel):
         else:
             opd_id = parent.opd_id if parent else None
         if (path, depth, opd_id) != (self.path, self.kedalaman, self.opd_id):
-            UnitKerja.objects.filter(pk=self.pk).update(path=path, kedalaman=depth, opd_id=opd_id)
+            UnitKerja.objects.filter(pk=self.pk).update(
+                path=path, kedalaman=depth, opd_id=opd_id
+            )
             self.path, self.kedalaman, self.opd_id = path, depth, opd_id
 
     def ancestor_ids(self):
@@ -126,12 +154,20 @@ class Jabatan(TimeStampedModel):
     kode = models.CharField("kode", max_length=40, unique=True)
     nama = models.CharField("nama jabatan", max_length=200)
     jenis = models.CharField("jenis jabatan", max_length=20, choices=Jenis.choices)
-    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT
+    )
     atasan = models.ForeignKey(
-        "self", verbose_name="jabatan atasan langsung", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="jabatan atasan langsung",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="bawahan",
     )
-    kelas_jabatan = models.PositiveSmallIntegerField("kelas jabatan", null=True, blank=True)
+    kelas_jabatan = models.PositiveSmallIntegerField(
+        "kelas jabatan", null=True, blank=True
+    )
     aktif = models.BooleanField("aktif", default=True)
 
     history = HistoricalRecords()
@@ -146,5 +182,13 @@ class Jabatan(TimeStampedModel):
         return f"{self.nama} – {self.unit}"
 
     def clean(self):
-        if self.atasan_id and self.pk and self.pk in chain_ids(Jabatan, "atasan_id", self.atasan_id):
-            raise ValidationError({"atasan": "Jabatan atasan membentuk lingkaran: pilih jabatan di atasnya."})
+        if (
+            self.atasan_id
+            and self.pk
+            and self.pk in chain_ids(Jabatan, "atasan_id", self.atasan_id)
+        ):
+            raise ValidationError(
+                {
+                    "atasan": "Jabatan atasan membentuk lingkaran: pilih jabatan di atasnya."
+                }
+            )

@@ -65,28 +65,53 @@ class Survei(TimeStampedModel):
         EKSAK = "eksak", "Eksak: 1 ÷ jumlah unsur (1/9)"
         LITERAL = "literal", "0,11 seperti tertulis di PermenPANRB 14/2017"
 
-    unit = models.ForeignKey(UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT
+    )
     judul = models.CharField("judul survei", max_length=200)
     program = models.CharField("program/layanan", max_length=255)
-    periode = models.CharField("periode", max_length=50, help_text="Mis. Semester I 2026.")
-    jenis = models.CharField("jenis survei", max_length=10, choices=Jenis.choices, default=Jenis.SKM)
+    periode = models.CharField(
+        "periode", max_length=50, help_text="Mis. Semester I 2026."
+    )
+    jenis = models.CharField(
+        "jenis survei", max_length=10, choices=Jenis.choices, default=Jenis.SKM
+    )
     internal = models.BooleanField(
-        "khusus ASN", default=False, help_text="Hanya ASN unit ini yang masuk dengan akunnya yang dapat mengisi."
+        "khusus ASN",
+        default=False,
+        help_text="Hanya ASN unit ini yang masuk dengan akunnya yang dapat mengisi.",
     )
     target_responden = models.PositiveIntegerField("target responden", default=150)
     tanggal_buka = models.DateField("dibuka mulai")
     tanggal_tutup = models.DateField("ditutup setelah")
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAF)
-    mode_bobot = models.CharField("bobot unsur", max_length=10, choices=ModeBobot.choices, default=ModeBobot.EKSAK)
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.DRAF
+    )
+    mode_bobot = models.CharField(
+        "bobot unsur", max_length=10, choices=ModeBobot.choices, default=ModeBobot.EKSAK
+    )
     token = models.CharField(
-        "token tautan publik", max_length=64, unique=True, default=new_survei_token, editable=False
+        "token tautan publik",
+        max_length=64,
+        unique=True,
+        default=new_survei_token,
+        editable=False,
     )
     survei_sebelumnya = models.ForeignKey(
-        "self", verbose_name="survei periode sebelumnya", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="survei periode sebelumnya",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     dibuat_oleh = models.ForeignKey(
-        Pengguna, verbose_name="dibuat oleh", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Pengguna,
+        verbose_name="dibuat oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -97,7 +122,8 @@ class Survei(TimeStampedModel):
         ordering = ["-tanggal_buka", "judul"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(tanggal_tutup__gte=models.F("tanggal_buka")), name="survei_tutup_setelah_buka"
+                condition=Q(tanggal_tutup__gte=models.F("tanggal_buka")),
+                name="survei_tutup_setelah_buka",
             ),
         ]
 
@@ -108,12 +134,21 @@ class Survei(TimeStampedModel):
         return reverse("organisasi:survei_detail", args=[self.pk])
 
     def clean(self):
-        if self.tanggal_buka and self.tanggal_tutup and self.tanggal_tutup < self.tanggal_buka:
-            raise ValidationError({"tanggal_tutup": "Tanggal tutup tidak boleh sebelum tanggal buka."})
+        if (
+            self.tanggal_buka
+            and self.tanggal_tutup
+            and self.tanggal_tutup < self.tanggal_buka
+        ):
+            raise ValidationError(
+                {"tanggal_tutup": "Tanggal tutup tidak boleh sebelum tanggal buka."}
+            )
 
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
-        return self.status == self.Status.DIBUKA and self.tanggal_buka <= today <= self.tanggal_tutup
+        return (
+            self.status == self.Status.DIBUKA
+            and self.tanggal_buka <= today <= self.tanggal_tutup
+        )
 
 
 class Pertanyaan(models.Model):
@@ -136,19 +171,29 @@ class Pertanyaan(models.Model):
     unsur = models.CharField("nama unsur", max_length=100, blank=True)
     tipe = models.CharField("tipe jawaban", max_length=10, choices=Tipe.choices)
     pilihan = models.JSONField(
-        "pilihan jawaban", default=list, blank=True,
+        "pilihan jawaban",
+        default=list,
+        blank=True,
         help_text="Pilihan tunggal: daftar pilihan. Skala: label tiap nilai, dari terendah.",
     )
     wajib = models.BooleanField("wajib dijawab", default=True)
     bobot = models.DecimalField(
-        "bobot unsur", max_digits=6, decimal_places=4, null=True, blank=True,
+        "bobot unsur",
+        max_digits=6,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text="Kosongkan untuk bobot standar; bila diisi, bobot semua unsur harus berjumlah 1.",
     )
 
     class Meta:
         verbose_name = verbose_name_plural = "pertanyaan survei"
         ordering = ["survei", "urutan"]
-        constraints = [models.UniqueConstraint(fields=["survei", "urutan"], name="pertanyaan_urutan_unik")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survei", "urutan"], name="pertanyaan_urutan_unik"
+            )
+        ]
 
     def __str__(self):
         return f"{self.urutan}. {self.unsur or self.teks[:60]}"

@@ -13,6 +13,13 @@ from organisasi.queries.survei import (
 )
 
 __all__ = [
-    "PROFIL_FIELDS", "TEKS_TERBARU", "HasilPertanyaan", "HasilSurvei", "answer_labels", "compute_hasil",
-    "compute_profil", "home_context", "pegawai_totals",
+    "PROFIL_FIELDS",
+    "TEKS_TERBARU",
+    "HasilPertanyaan",
+    "HasilSurvei",
+    "answer_labels",
+    "compute_hasil",
+    "compute_profil",
+    "home_context",
+    "pegawai_totals",
 ]

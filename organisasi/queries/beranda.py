@@ -10,11 +10,15 @@ def home_context(user) -> dict:
     pegawai = permissions.pegawai_of(user)
     context = {"roles": permissions.roles(user), "pegawai": pegawai}
     if pegawai is not None and permissions.is_atasan(user):
-        context["bawahan_list"] = pegawai.bawahan.active().select_related("jabatan")[:50]
+        context["bawahan_list"] = pegawai.bawahan.active().select_related("jabatan")[
+            :50
+        ]
     if permissions.is_pengelola(user):
         opd = user.opd_dikelola
         context["opd"] = opd
-        context["opd_pegawai_count"] = Pegawai.objects.active().in_unit_tree(opd).count()
+        context["opd_pegawai_count"] = (
+            Pegawai.objects.active().in_unit_tree(opd).count()
+        )
     if permissions.reads_whole_city(user):
         context["kota"] = {
             "opd": UnitKerja.objects.opd_list().filter(aktif=True).count(),

@@ -48,13 +48,21 @@ class HasilPertanyaan:
     def nrr_tertimbang(self) -> Decimal | None:
         if self.rata is None or self.bobot is None:
             return None
-        return (Decimal(self.rata.numerator) / self.rata.denominator * Decimal(self.bobot.numerator)
-                / self.bobot.denominator).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        return (
+            Decimal(self.rata.numerator)
+            / self.rata.denominator
+            * Decimal(self.bobot.numerator)
+            / self.bobot.denominator
+        ).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
     @property
     def nilai_konversi(self) -> Decimal | None:
         """The unsur's NRR on the 25–100 scale (NRR × 25)."""
-        return skm.nilai_konversi(self.rata) if self.rata is not None and self.is_unsur else None
+        return (
+            skm.nilai_konversi(self.rata)
+            if self.rata is not None and self.is_unsur
+            else None
+        )
 
     @property
     def is_unsur(self) -> bool:
@@ -64,8 +72,14 @@ class HasilPertanyaan:
         """(label, count, percent) for each possible answer of a closed question, in scale order."""
         labels = answer_labels(self.pertanyaan)
         total = sum(self.sebaran.values()) or 1
-        return [(label, self.sebaran.get(key, 0), skm.round2(Fraction(self.sebaran.get(key, 0) * 100, total)))
-                for key, label in labels]
+        return [
+            (
+                label,
+                self.sebaran.get(key, 0),
+                skm.round2(Fraction(self.sebaran.get(key, 0) * 100, total)),
+            )
+            for key, label in labels
+        ]
 
 
 @dataclass
@@ -91,7 +105,8 @@ class HasilSurvei:
         answered = sum(1 for hasil in unsur if hasil.rata is not None) or len(unsur)
         if any(hasil.pertanyaan.bobot is not None for hasil in unsur):
             given = ", ".join(
-                f"U{hasil.pertanyaan.urutan} {format_angka(hasil.pertanyaan.bobot) or '–'}" for hasil in unsur
+                f"U{hasil.pertanyaan.urutan} {format_angka(hasil.pertanyaan.bobot) or '–'}"
+                for hasil in unsur
             )
             return f"Bobot khusus per unsur: {given} (dibagi jumlah bobot unsur yang dijawab)"
         if self.survei.mode_bobot == Survei.ModeBobot.LITERAL:
@@ -119,7 +134,10 @@ class HasilSurvei:
             "unsur": {
                 "labels": [f"U{hasil.pertanyaan.urutan}" for hasil in self.unsur],
                 "names": [hasil.pertanyaan.label for hasil in self.unsur],
-                "nrr": [float(hasil.nrr) if hasil.nrr is not None else None for hasil in self.unsur],
+                "nrr": [
+                    float(hasil.nrr) if hasil.nrr is not None else None
+                    for hasil in self.unsur
+                ],
                 "sebelumnya": self._previous_nrr(),
             },
             "sebaran": {
@@ -127,16 +145,23 @@ class HasilSurvei:
                     "labels": [label for label, _, _ in hasil.sebaran_rows()],
                     "counts": [count for _, count, _ in hasil.sebaran_rows()],
                 }
-                for hasil in self.lainnya if answer_labels(hasil.pertanyaan)
+                for hasil in self.lainnya
+                if answer_labels(hasil.pertanyaan)
             },
         }
 
     def _previous_nrr(self):
         if self.sebelumnya is None:
             return []
-        by_unsur = {hasil.pertanyaan.unsur: hasil.nrr for hasil in self.sebelumnya.unsur}
-        return [float(by_unsur[h.pertanyaan.unsur]) if by_unsur.get(h.pertanyaan.unsur) is not None else None
-                for h in self.unsur]
+        by_unsur = {
+            hasil.pertanyaan.unsur: hasil.nrr for hasil in self.sebelumnya.unsur
+        }
+        return [
+            float(by_unsur[h.pertanyaan.unsur])
+            if by_unsur.get(h.pertanyaan.unsur) is not None
+            else None
+            for h in self.unsur
+        ]
 
 
 def answer_labels(pertanyaan: Pertanyaan) -> list[tuple]:
@@ -147,7 +172,12 @@ def answer_labels(pertanyaan: Pertanyaan) -> list[tuple]:
         low, high = pertanyaan.skala
         names = list(pertanyaan.pilihan or [])
         return [
-            (Decimal(value), f"{value} – {names[value - low]}" if value - low < len(names) else str(value))
+            (
+                Decimal(value),
+                f"{value} – {names[value - low]}"
+                if value - low < len(names)
+                else str(value),
+            )
             for value in range(low, high + 1)
         ]
     if pertanyaan.tipe == Tipe.PILIHAN:
@@ -167,7 +197,10 @@ def compute_hasil(survei: Survei, *, sebelumnya: Survei | None = None) -> HasilS
     mutu band is looked up on the rounded value. `sebelumnya` is the previous period's survey
     to compare with, already checked to be visible to the reader (the caller's job).
     """
-    hasil_list = [HasilPertanyaan(pertanyaan) for pertanyaan in survei.pertanyaan_set.order_by("urutan")]
+    hasil_list = [
+        HasilPertanyaan(pertanyaan)
+        for pertanyaan in survei.pertanyaan_set.order_by("urutan")
+    ]
     by_id = {hasil.pertanyaan.pk: hasil for hasil in hasil_list}
     _count_answers(by_id)
     for item in hasil_list:
@@ -176,7 +209,9 @@ def compute_hasil(survei: Survei, *, sebelumnya: Survei | None = None) -> HasilS
             # never crowds out the answers of another.
             recent = item.pertanyaan.jawaban_set.exclude(teks="").order_by("-id")
             item.teks_list = list(recent.values_list("teks", flat=True)[:TEKS_TERBARU])
-    hasil = HasilSurvei(survei=survei, responden=survei.responden_set.count(), pertanyaan=hasil_list)
+    hasil = HasilSurvei(
+        survei=survei, responden=survei.responden_set.count(), pertanyaan=hasil_list
+    )
     hasil.profil = compute_profil(survei)
     _score_skm(hasil)
     if sebelumnya is not None:
@@ -192,14 +227,22 @@ def _count_answers(by_id: dict) -> None:
     the questions' options, never by the number of responses.
     """
     scaled = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.skala]
-    pilihan = [pk for pk, hasil in by_id.items() if hasil.pertanyaan.tipe == Tipe.PILIHAN]
+    pilihan = [
+        pk for pk, hasil in by_id.items() if hasil.pertanyaan.tipe == Tipe.PILIHAN
+    ]
     rows = (
         Jawaban.objects.filter(pertanyaan_id__in=list(by_id))
         .annotate(
             nilai_key=Case(
-                When(pertanyaan_id__in=scaled, then=F("nilai")), default=None, output_field=Jawaban._meta.get_field("nilai")
+                When(pertanyaan_id__in=scaled, then=F("nilai")),
+                default=None,
+                output_field=Jawaban._meta.get_field("nilai"),
             ),
-            teks_key=Case(When(pertanyaan_id__in=pilihan, then=F("teks")), default=Value(""), output_field=TextField()),
+            teks_key=Case(
+                When(pertanyaan_id__in=pilihan, then=F("teks")),
+                default=Value(""),
+                output_field=TextField(),
+            ),
         )
         .values("pertanyaan_id", "nilai_key", "teks_key")
         .annotate(n=Count("id"), total=Sum("nilai"))
@@ -221,30 +264,49 @@ def compute_profil(survei: Survei) -> list[tuple[str, list[tuple[str, int]]]]:
     Returns (field label, [(choice label, count)]) with "Tidak diisi" for blanks, empty groups left out.
     """
     counts = {name: {} for name in PROFIL_FIELDS}
-    rows = survei.responden_set.values(*PROFIL_FIELDS).annotate(n=Count("id")).order_by()
+    rows = (
+        survei.responden_set.values(*PROFIL_FIELDS).annotate(n=Count("id")).order_by()
+    )
     for row in rows:
         for name in PROFIL_FIELDS:
             counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
     profil = []
     for name, choices in PROFIL_FIELDS.items():
-        labelled = [(label, counts[name].get(value, 0)) for value, label in choices.choices]
+        labelled = [
+            (label, counts[name].get(value, 0)) for value, label in choices.choices
+        ]
         labelled.append(("Tidak diisi", counts[name].get("", 0)))
-        profil.append((Responden._meta.get_field(name).verbose_name, [(k, n) for k, n in labelled if n]))
+        profil.append(
+            (
+                Responden._meta.get_field(name).verbose_name,
+                [(k, n) for k, n in labelled if n],
+            )
+        )
     return profil
 
 
 def _score_skm(hasil: HasilSurvei) -> None:
-    hasil.masalah_bobot = skm.bobot_problem([unsur.pertanyaan.bobot for unsur in hasil.unsur]) if hasil.unsur else None
+    hasil.masalah_bobot = (
+        skm.bobot_problem([unsur.pertanyaan.bobot for unsur in hasil.unsur])
+        if hasil.unsur
+        else None
+    )
     answered = [unsur for unsur in hasil.unsur if unsur.rata is not None]
     if not answered or hasil.masalah_bobot:
         return
     literal = hasil.survei.mode_bobot == Survei.ModeBobot.LITERAL
-    weights = skm.unsur_weights([unsur.pertanyaan.bobot for unsur in answered], literal=literal)
+    weights = skm.unsur_weights(
+        [unsur.pertanyaan.bobot for unsur in answered], literal=literal
+    )
     if not weights:
-        hasil.masalah_bobot = "Semua unsur yang dijawab berbobot 0, sehingga IKM tidak dapat dihitung."
+        hasil.masalah_bobot = (
+            "Semua unsur yang dijawab berbobot 0, sehingga IKM tidak dapat dihitung."
+        )
         return
     for unsur, bobot in zip(answered, weights, strict=True):
         unsur.bobot = bobot
     hasil.ikm = skm.ikm([unsur.rata for unsur in answered], weights)
     hasil.mutu = skm.mutu_for(hasil.ikm, MutuPelayanan.objects.order_by("batas_bawah"))
-    hasil.terlemah = min(answered, key=lambda unsur: (unsur.rata, unsur.pertanyaan.urutan))
+    hasil.terlemah = min(
+        answered, key=lambda unsur: (unsur.rata, unsur.pertanyaan.urutan)
+    )

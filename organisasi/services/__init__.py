@@ -1,6 +1,11 @@
 """Functions that change state, one module per topic; every public name is importable from here."""
 
-from organisasi.services.akun import change_password, close_inactive_accounts, generate_one_time_password, issue_accounts
+from organisasi.services.akun import (
+    change_password,
+    close_inactive_accounts,
+    generate_one_time_password,
+    issue_accounts,
+)
 from organisasi.services.impor import import_dataset, refresh_derived_after_import
 from organisasi.services.jawaban import (
     account_fingerprint,
@@ -10,7 +15,11 @@ from organisasi.services.jawaban import (
     parse_answers,
     submit_responden,
 )
-from organisasi.services.kebutuhan import change_kebutuhan_status, create_kebutuhan, kebutuhan_from_hasil
+from organisasi.services.kebutuhan import (
+    change_kebutuhan_status,
+    create_kebutuhan,
+    kebutuhan_from_hasil,
+)
 from organisasi.services.pegawai import (
     deactivate_pegawai,
     deactivate_pegawai_list,
@@ -19,13 +28,41 @@ from organisasi.services.pegawai import (
     save_pegawai,
 )
 from organisasi.services.struktur import rebuild_unit_paths, save_jabatan, save_unit
-from organisasi.services.survei import add_skm_unsur, create_survei, delete_pertanyaan, save_pertanyaan, update_survei
+from organisasi.services.survei import (
+    add_skm_unsur,
+    create_survei,
+    delete_pertanyaan,
+    save_pertanyaan,
+    update_survei,
+)
 
 __all__ = [
-    "account_fingerprint", "add_skm_unsur", "change_kebutuhan_status", "change_password", "close_inactive_accounts",
-    "create_kebutuhan", "create_survei", "deactivate_pegawai", "deactivate_pegawai_list", "delete_pertanyaan",
-    "fingerprint", "generate_one_time_password", "import_dataset", "import_responden", "issue_accounts",
-    "kebutuhan_from_hasil", "parse_answer", "parse_answers", "rebuild_atasan_paths", "rebuild_unit_paths", "refresh_atasan",
-    "refresh_derived_after_import", "save_jabatan", "save_pegawai", "save_pertanyaan", "save_unit",
-    "submit_responden", "update_survei",
+    "account_fingerprint",
+    "add_skm_unsur",
+    "change_kebutuhan_status",
+    "change_password",
+    "close_inactive_accounts",
+    "create_kebutuhan",
+    "create_survei",
+    "deactivate_pegawai",
+    "deactivate_pegawai_list",
+    "delete_pertanyaan",
+    "fingerprint",
+    "generate_one_time_password",
+    "import_dataset",
+    "import_responden",
+    "issue_accounts",
+    "kebutuhan_from_hasil",
+    "parse_answer",
+    "parse_answers",
+    "rebuild_atasan_paths",
+    "rebuild_unit_paths",
+    "refresh_atasan",
+    "refresh_derived_after_import",
+    "save_jabatan",
+    "save_pegawai",
+    "save_pertanyaan",
+    "save_unit",
+    "submit_responden",
+    "update_survei",
 ]

@@ -10,10 +10,14 @@ from organisasi.models import Pengguna
 
 def close_inactive_accounts() -> int:
     """Logins of inactive pegawai are closed (after deactivation, imports, admin edits)."""
-    return Pengguna.objects.filter(pegawai__aktif=False, is_active=True).update(is_active=False)
+    return Pengguna.objects.filter(pegawai__aktif=False, is_active=True).update(
+        is_active=False
+    )
 
 
-_PASSWORD_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "lI1O0o")
+_PASSWORD_ALPHABET = "".join(
+    c for c in string.ascii_letters + string.digits if c not in "lI1O0o"
+)
 
 
 def generate_one_time_password(length: int = 10) -> str:
@@ -31,7 +35,12 @@ def _account_problem(pegawai, *, reset_existing, by):
     if not reset_existing:
         return "sudah punya akun"
     account = pegawai.akun
-    if account.pk == by.pk or account.is_staff or account.is_superuser or account.peran != Pengguna.Peran.PEGAWAI:
+    if (
+        account.pk == by.pk
+        or account.is_staff
+        or account.is_superuser
+        or account.peran != Pengguna.Peran.PEGAWAI
+    ):
         return "akun berperan khusus; ganti kata sandinya lewat admin"
     return ""
 

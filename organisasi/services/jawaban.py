@@ -21,20 +21,24 @@ Tipe = Pertanyaan.Tipe
 # so the limit is generous; it only stops scripted flooding.
 BATAS_PENGISIAN_PER_JAM = 60
 
-PESAN_DITUTUP = "Survei ini sedang tidak menerima jawaban. Terima kasih atas kesediaan Anda."
-PESAN_DUPLIKAT = "Anda sudah mengisi survei ini. Terima kasih, jawaban Anda sudah tercatat."
+PESAN_DITUTUP = (
+    "Survei ini sedang tidak menerima jawaban. Terima kasih atas kesediaan Anda."
+)
+PESAN_DUPLIKAT = (
+    "Anda sudah mengisi survei ini. Terima kasih, jawaban Anda sudah tercatat."
+)
 PESAN_BATAS = "Terlalu banyak pengisian dari jaringan Anda dalam satu jam terakhir. Silakan coba lagi nanti."
 PESAN_WAJIB = "Pertanyaan ini wajib dijawab."
-PESAN_TIKET_TERPAKAI = (
-    "Formulir ini sudah pernah dikirim. Bila Anda belum mengisi survei ini, muat ulang halaman untuk formulir baru."
-)
+PESAN_TIKET_TERPAKAI = "Formulir ini sudah pernah dikirim. Bila Anda belum mengisi survei ini, muat ulang halaman untuk formulir baru."
 
 
 def fingerprint(value: str) -> str:
     """A keyed SHA-256 of a form ticket, an account id or an IP address (never stored in clear)."""
     if not value:
         return ""
-    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(
+        settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def parse_answer(pertanyaan: Pertanyaan, raw) -> Jawaban | None:
@@ -52,16 +56,27 @@ def parse_answer(pertanyaan: Pertanyaan, raw) -> Jawaban | None:
     if pertanyaan.skala:
         low, high = pertanyaan.skala
         number = _decimal(text)
-        if number is None or number != number.to_integral_value() or not low <= number <= high:
-            raise ValidationError(f"Jawaban harus berupa angka bulat {low} sampai {high}.")
+        if (
+            number is None
+            or number != number.to_integral_value()
+            or not low <= number <= high
+        ):
+            raise ValidationError(
+                f"Jawaban harus berupa angka bulat {low} sampai {high}."
+            )
         return Jawaban(pertanyaan=pertanyaan, nilai=number)
     if pertanyaan.tipe == Tipe.ANGKA:
         number = _decimal(text.replace(",", "."))
         if number is None or abs(number) >= Decimal("1e10"):
             raise ValidationError("Jawaban harus berupa angka.")
-        return Jawaban(pertanyaan=pertanyaan, nilai=number.quantize(Decimal("0.01"), ROUND_HALF_UP))
+        return Jawaban(
+            pertanyaan=pertanyaan, nilai=number.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        )
     if pertanyaan.tipe == Tipe.PILIHAN:
-        match = next((option for option in pertanyaan.pilihan if option.lower() == text.lower()), None)
+        match = next(
+            (option for option in pertanyaan.pilihan if option.lower() == text.lower()),
+            None,
+        )
         if match is None:
             raise ValidationError(f"Pilihan “{text}” tidak ada pada pertanyaan ini.")
         return Jawaban(pertanyaan=pertanyaan, teks=match)
@@ -93,8 +108,14 @@ def parse_answers(pertanyaan_list, raw_answers: dict) -> tuple[list[Jawaban], di
 
 
 def submit_responden(
-    survei: Survei, *, raw_answers: dict, profil: dict, tiket: str, ip_address: str = "",
-    pengguna=None, now=None,
+    survei: Survei,
+    *,
+    raw_answers: dict,
+    profil: dict,
+    tiket: str,
+    ip_address: str = "",
+    pengguna=None,
+    now=None,
 ) -> Responden:
     """Store one respondent and all their answers, or nothing.
 
@@ -117,7 +138,11 @@ def submit_responden(
     if akun_hash and earlier.filter(akun_hash=akun_hash).exists():
         raise ValidationError(PESAN_DUPLIKAT, code="duplikat")
     hour_ago = now - datetime.timedelta(hours=1)
-    if ip_hash and earlier.filter(ip_hash=ip_hash, diisi_pada__gte=hour_ago).count() >= BATAS_PENGISIAN_PER_JAM:
+    if (
+        ip_hash
+        and earlier.filter(ip_hash=ip_hash, diisi_pada__gte=hour_ago).count()
+        >= BATAS_PENGISIAN_PER_JAM
+    ):
         raise ValidationError(PESAN_BATAS, code="batas")
     answers, errors = parse_answers(survei.pertanyaan_set.all(), raw_answers)
     if errors:
@@ -125,13 +150,19 @@ def submit_responden(
     try:
         with transaction.atomic():
             responden = Responden.objects.create(
-                survei=survei, diisi_pada=now, sesi_hash=tiket_hash, ip_hash=ip_hash, akun_hash=akun_hash,
+                survei=survei,
+                diisi_pada=now,
+                sesi_hash=tiket_hash,
+                ip_hash=ip_hash,
+                akun_hash=akun_hash,
                 **_clean_profil(profil),
             )
             for jawaban in answers:
                 jawaban.responden = responden
             Jawaban.objects.bulk_create(answers)
-    except IntegrityError as error:  # the same form or account submitting twice at the same instant
+    except (
+        IntegrityError
+    ) as error:  # the same form or account submitting twice at the same instant
         raise ValidationError(PESAN_DUPLIKAT, code="duplikat") from error
     return responden
 
@@ -164,7 +195,9 @@ def import_responden(survei: Survei, *, upload, by=None) -> ImportResult:
     sha256 = _sha256(upload)
     if ImporResponden.objects.filter(survei=survei, sha256=sha256).exists():
         return ImportResult.refused(PESAN_IMPOR_ULANG)
-    pertanyaan_by_column = {f"P{p.urutan}": p for p in survei.pertanyaan_set.order_by("urutan")}
+    pertanyaan_by_column = {
+        f"P{p.urutan}": p for p in survei.pertanyaan_set.order_by("urutan")
+    }
     missing = missing_columns(dataset, pertanyaan_by_column)
     if missing:
         return ImportResult(0, missing)
@@ -176,14 +209,19 @@ def import_responden(survei: Survei, *, upload, by=None) -> ImportResult:
 
     def store():
         ImporResponden.objects.create(
-            survei=survei, sha256=sha256, nama_berkas=upload.name[:255], jumlah_responden=len(parsed),
+            survei=survei,
+            sha256=sha256,
+            nama_berkas=upload.name[:255],
+            jumlah_responden=len(parsed),
             diimpor_oleh=by if by is not None and by.is_authenticated else None,
         )
         stored = Responden.objects.bulk_create([responden for responden, _ in parsed])
         for responden, (_, answers) in zip(stored, parsed, strict=True):
             for jawaban in answers:
                 jawaban.responden = responden
-        Jawaban.objects.bulk_create([jawaban for _, answers in parsed for jawaban in answers], batch_size=2000)
+        Jawaban.objects.bulk_create(
+            [jawaban for _, answers in parsed for jawaban in answers], batch_size=2000
+        )
 
     try:
         result = run_rows(dataset, import_row, after=store)
@@ -200,7 +238,9 @@ def _sha256(upload) -> str:
     return digest.hexdigest()
 
 
-def _parse_row(survei: Survei, row: dict, pertanyaan_by_column: dict) -> tuple[Responden, list[Jawaban]]:
+def _parse_row(
+    survei: Survei, row: dict, pertanyaan_by_column: dict
+) -> tuple[Responden, list[Jawaban]]:
     """One respondent and their answers from a spreadsheet row.
 
     Raises ValidationError with the messages by column header when a cell does not fit.
@@ -221,10 +261,19 @@ def _import_profil(row: dict) -> tuple[dict, dict]:
     for name, choices in PROFIL_FIELDS.items():
         text = str(row.get(name) or "").strip()
         wanted = text.lower()
-        match = next((value for value, label in choices.choices if wanted in (value.lower(), label.lower())), None)
+        match = next(
+            (
+                value
+                for value, label in choices.choices
+                if wanted in (value.lower(), label.lower())
+            ),
+            None,
+        )
         if text and match is None:
             allowed = ", ".join(value for value, _ in choices.choices)
-            errors[name] = f"nilai “{text}” tidak dikenal (pilih salah satu: {allowed})."
+            errors[name] = (
+                f"nilai “{text}” tidak dikenal (pilih salah satu: {allowed})."
+            )
         profil[name] = match or ""
     profil["layanan"] = str(row.get("layanan") or "").strip()[:200]
     return profil, errors

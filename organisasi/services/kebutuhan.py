@@ -1,6 +1,5 @@
 """The needs register: recording a need (by hand or from a survey result) and moving it along."""
 
-
 from django.core.exceptions import ValidationError
 
 from core.angka import format_angka
@@ -11,27 +10,39 @@ from organisasi.skm import is_weak, round2
 
 def kebutuhan_from_hasil(hasil: HasilSurvei, *, pertanyaan_id: int) -> Kebutuhan:
     """An unsaved need pre-filled from one question's result, with the evidence written out."""
-    item = next(item for item in hasil.pertanyaan if item.pertanyaan.pk == pertanyaan_id)
+    item = next(
+        item for item in hasil.pertanyaan if item.pertanyaan.pk == pertanyaan_id
+    )
     survei, pertanyaan = hasil.survei, item.pertanyaan
-    lines = [f"Survei “{survei.judul}” ({survei.periode}), {hasil.responden} responden."]
+    lines = [
+        f"Survei “{survei.judul}” ({survei.periode}), {hasil.responden} responden."
+    ]
     if item.is_unsur and item.nrr is not None:
         lines.append(
             f"Unsur {pertanyaan.urutan} {pertanyaan.unsur}: NRR {format_angka(item.nrr, 2)} dari {item.jumlah} jawaban "
             f"(nilai konversi {format_angka(item.nilai_konversi, 2)})."
         )
         if hasil.ikm is not None and hasil.mutu is not None:
-            lines.append(f"IKM survei {format_angka(hasil.ikm, 2)}, mutu {hasil.mutu.mutu} ({hasil.mutu.kinerja}).")
+            lines.append(
+                f"IKM survei {format_angka(hasil.ikm, 2)}, mutu {hasil.mutu.mutu} ({hasil.mutu.kinerja})."
+            )
         if hasil.terlemah is item:
             lines.append("Unsur ini bernilai terendah dalam survei.")
     elif item.rata is not None:
-        lines.append(f"Pertanyaan “{pertanyaan.teks}”: rata-rata {format_angka(round2(item.rata), 2)} dari {item.jumlah} jawaban.")
+        lines.append(
+            f"Pertanyaan “{pertanyaan.teks}”: rata-rata {format_angka(round2(item.rata), 2)} dari {item.jumlah} jawaban."
+        )
     sebaran = ", ".join(f"{label}: {count}" for label, count, _ in item.sebaran_rows())
     if sebaran:
         lines.append(f"Sebaran jawaban — {sebaran}.")
     bands = MutuPelayanan.objects.order_by("batas_bawah")
     weak = item.nilai_konversi is not None and is_weak(item.nilai_konversi, bands)
     return Kebutuhan(
-        judul=(f"Perbaikan unsur {pertanyaan.unsur}" if item.is_unsur else f"Tindak lanjut: {pertanyaan.teks}")[:200],
+        judul=(
+            f"Perbaikan unsur {pertanyaan.unsur}"
+            if item.is_unsur
+            else f"Tindak lanjut: {pertanyaan.teks}"
+        )[:200],
         unit=survei.unit,
         sumber=Kebutuhan.Sumber.TEMUAN_SURVEI,
         deskripsi=f"Tindak lanjut hasil survei: {pertanyaan.teks}",
@@ -56,7 +67,9 @@ def change_kebutuhan_status(kebutuhan: Kebutuhan, *, status: str) -> Kebutuhan:
     """
     if status not in kebutuhan.next_statuses():
         current = kebutuhan.get_status_display()
-        raise ValidationError(f"Status tidak dapat diubah dari {current} ke “{status}”.")
+        raise ValidationError(
+            f"Status tidak dapat diubah dari {current} ke “{status}”."
+        )
     kebutuhan.status = status
     kebutuhan.save(update_fields=["status", "updated_at"])
     return kebutuhan

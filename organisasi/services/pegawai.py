@@ -43,7 +43,9 @@ def refresh_atasan(*, pegawai_ids=None) -> int:
     if pegawai_ids is not None:
         pegawai_qs = pegawai_qs.filter(pk__in=pegawai_ids)
     changed = []
-    for pegawai in pegawai_qs.only("pk", "jabatan_id", "atasan_id").iterator(chunk_size=2000):
+    for pegawai in pegawai_qs.only("pk", "jabatan_id", "atasan_id").iterator(
+        chunk_size=2000
+    ):
         atasan_id = _derive(pegawai.jabatan_id, pegawai.pk, parent_of, holders)
         if atasan_id != pegawai.atasan_id:
             pegawai.atasan_id = atasan_id
@@ -61,7 +63,9 @@ def rebuild_atasan_paths() -> int:
     a cycle (refused elsewhere) is cut where it closes. Returns how many paths changed.
     """
     rows, stored, computed = {}, {}, {}
-    for pk, atasan_id, path in Pegawai.objects.values_list("pk", "atasan_id", "atasan_path").iterator(chunk_size=5000):
+    for pk, atasan_id, path in Pegawai.objects.values_list(
+        "pk", "atasan_id", "atasan_path"
+    ).iterator(chunk_size=5000):
         rows[pk], stored[pk] = atasan_id, path
     for start in rows:
         chain, node = [], start
@@ -72,7 +76,11 @@ def rebuild_atasan_paths() -> int:
         for pk in reversed(chain):
             path = f"{path}{pk:0{ATASAN_PATH_DIGITS}d}/"
             computed[pk] = path
-    changed = [Pegawai(pk=pk, atasan_path=path) for pk, path in computed.items() if stored[pk] != path]
+    changed = [
+        Pegawai(pk=pk, atasan_path=path)
+        for pk, path in computed.items()
+        if stored[pk] != path
+    ]
     Pegawai.objects.bulk_update(changed, ["atasan_path"], batch_size=1000)
     return len(changed)
 
@@ -86,7 +94,9 @@ def save_pegawai(pegawai: Pegawai) -> Pegawai:
             pegawai.unit_id = pegawai.jabatan.unit_id
         pegawai.save()
         if pegawai.akun_id:
-            Pengguna.objects.filter(pk=pegawai.akun_id).update(username=pegawai.nip, is_active=pegawai.aktif)
+            Pengguna.objects.filter(pk=pegawai.akun_id).update(
+                username=pegawai.nip, is_active=pegawai.aktif
+            )
         refresh_atasan()
     return pegawai
 

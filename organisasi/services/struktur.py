@@ -10,7 +10,11 @@ from organisasi.services.pegawai import refresh_atasan
 def save_unit(unit: UnitKerja) -> UnitKerja:
     """Save a unit; when it moved or became (or stopped being) an OPD, rewrite the path and
     OPD of its whole subtree."""
-    before = UnitKerja.objects.filter(pk=unit.pk).values_list("path", "jenis").first() if unit.pk else None
+    before = (
+        UnitKerja.objects.filter(pk=unit.pk).values_list("path", "jenis").first()
+        if unit.pk
+        else None
+    )
     unit.save()
     if before and before != (unit.path, unit.jenis):
         rebuild_unit_paths()
@@ -20,7 +24,12 @@ def save_unit(unit: UnitKerja) -> UnitKerja:
 @transaction.atomic
 def rebuild_unit_paths() -> int:
     """Recompute path, depth and OPD of every unit from `induk` (after moves and imports)."""
-    rows = {pk: (induk_id, jenis) for pk, induk_id, jenis in UnitKerja.objects.values_list("pk", "induk_id", "jenis")}
+    rows = {
+        pk: (induk_id, jenis)
+        for pk, induk_id, jenis in UnitKerja.objects.values_list(
+            "pk", "induk_id", "jenis"
+        )
+    }
     computed = {}
 
     def position(pk):

@@ -27,7 +27,10 @@ def update_survei(survei: Survei, *, bobot: dict) -> Survei:
     Raises ValidationError when the weights are unusable (see bobot_problem) or would change
     the weight of an unsur that already has answers.
     """
-    unsur = {p.pk: p for p in survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).select_for_update()}
+    unsur = {
+        p.pk: p
+        for p in survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).select_for_update()
+    }
     new = {pk: bobot.get(pk, p.bobot) for pk, p in unsur.items()}
     problem = bobot_problem(list(new.values()))
     if problem:
@@ -47,8 +50,13 @@ def add_skm_unsur(survei: Survei) -> list[Pertanyaan]:
     start = survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0
     rows = [
         Pertanyaan(
-            survei=survei, urutan=start + index, teks=unsur.pertanyaan, unsur=unsur.nama,
-            tipe=Tipe.UNSUR_SKM, pilihan=unsur.pilihan, wajib=True,
+            survei=survei,
+            urutan=start + index,
+            teks=unsur.pertanyaan,
+            unsur=unsur.nama,
+            tipe=Tipe.UNSUR_SKM,
+            pilihan=unsur.pilihan,
+            wajib=True,
         )
         for index, unsur in enumerate(UnsurSkm.objects.order_by("urutan"), start=1)
     ]
@@ -66,7 +74,9 @@ def save_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
     if pertanyaan.tipe == Tipe.UNSUR_SKM or pertanyaan.bobot is not None:
         _check_weights_with(pertanyaan)
     if not pertanyaan.urutan:
-        last = pertanyaan.survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0
+        last = (
+            pertanyaan.survei.pertanyaan_set.aggregate(last=Max("urutan"))["last"] or 0
+        )
         pertanyaan.urutan = last + 1
     pertanyaan.save()
     return pertanyaan
@@ -74,20 +84,31 @@ def save_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
 
 def _check_answered_unchanged(pertanyaan: Pertanyaan) -> None:
     stored = Pertanyaan.objects.get(pk=pertanyaan.pk)
-    changed = [name for name in Pertanyaan.FIELDS_LOCKED_BY_ANSWERS if getattr(stored, name) != getattr(pertanyaan, name)]
+    changed = [
+        name
+        for name in Pertanyaan.FIELDS_LOCKED_BY_ANSWERS
+        if getattr(stored, name) != getattr(pertanyaan, name)
+    ]
     if changed and stored.jawaban_set.exists():
-        raise ValidationError({
-            name: "Pertanyaan ini sudah dijawab: hanya kata-katanya yang dapat diubah." for name in changed
-        })
+        raise ValidationError(
+            {
+                name: "Pertanyaan ini sudah dijawab: hanya kata-katanya yang dapat diubah."
+                for name in changed
+            }
+        )
 
 
 def _check_weights_with(pertanyaan: Pertanyaan) -> None:
-    others = pertanyaan.survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).exclude(pk=pertanyaan.pk)
+    others = pertanyaan.survei.pertanyaan_set.filter(tipe=Tipe.UNSUR_SKM).exclude(
+        pk=pertanyaan.pk
+    )
     weights = list(others.values_list("bobot", flat=True))
     if pertanyaan.tipe == Tipe.UNSUR_SKM:
         weights.append(pertanyaan.bobot)
     elif pertanyaan.bobot is not None:
-        raise ValidationError({"bobot": "Bobot hanya berlaku untuk pertanyaan bertipe unsur SKM."})
+        raise ValidationError(
+            {"bobot": "Bobot hanya berlaku untuk pertanyaan bertipe unsur SKM."}
+        )
     problem = bobot_problem(weights)
     if problem:
         raise ValidationError({"bobot": problem})

@@ -5,7 +5,17 @@ from types import SimpleNamespace
 import factory
 
 from organisasi import services
-from organisasi.models import Jabatan, Jawaban, Kebutuhan, Pegawai, Pengguna, Pertanyaan, Responden, Survei, UnitKerja
+from organisasi.models import (
+    Jabatan,
+    Jawaban,
+    Kebutuhan,
+    Pegawai,
+    Pengguna,
+    Pertanyaan,
+    Responden,
+    Survei,
+    UnitKerja,
+)
 
 _sequence = itertools.count(1)
 
@@ -89,8 +99,12 @@ class SurveiFactory(factory.django.DjangoModelFactory):
     periode = "Semester I 2026"
     jenis = Survei.Jenis.KHUSUS
     status = Survei.Status.DIBUKA
-    tanggal_buka = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
-    tanggal_tutup = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    tanggal_buka = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=7)
+    )
+    tanggal_tutup = factory.LazyFunction(
+        lambda: datetime.date.today() + datetime.timedelta(days=30)
+    )
 
 
 class PertanyaanFactory(factory.django.DjangoModelFactory):
@@ -131,46 +145,88 @@ def answer(survei: Survei, values: list, **profil) -> Responden:
     """One respondent answering the survey's questions in order (None = skipped)."""
     responden = Responden.objects.create(survei=survei, **profil)
     pertanyaan_list = list(survei.pertanyaan_set.order_by("urutan"))
-    Jawaban.objects.bulk_create([
-        Jawaban(responden=responden, pertanyaan=p, nilai=value)
-        for p, value in zip(pertanyaan_list, values, strict=False) if value is not None
-    ])
+    Jawaban.objects.bulk_create(
+        [
+            Jawaban(responden=responden, pertanyaan=p, nilai=value)
+            for p, value in zip(pertanyaan_list, values, strict=False)
+            if value is not None
+        ]
+    )
     return responden
 
 
 def build_org():
     """Pemkot → OPD A (kepala → kabid → kasi → staf ×2) and OPD B (kepala → staf),
     with a pengelola for A, an admin BKPSDM and a pimpinan. Atasan are derived."""
-    pemkot = UnitKerjaFactory(kode="PEMKOT", nama="Pemkot", jenis=UnitKerja.Jenis.PEMKOT)
-    opd_a = UnitKerjaFactory(kode="A", nama="Dinas A", jenis=UnitKerja.Jenis.OPD, induk=pemkot)
+    pemkot = UnitKerjaFactory(
+        kode="PEMKOT", nama="Pemkot", jenis=UnitKerja.Jenis.PEMKOT
+    )
+    opd_a = UnitKerjaFactory(
+        kode="A", nama="Dinas A", jenis=UnitKerja.Jenis.OPD, induk=pemkot
+    )
     bidang_a = UnitKerjaFactory(kode="A-B", nama="Bidang A", induk=opd_a)
-    seksi_a = UnitKerjaFactory(kode="A-B-S", nama="Seksi A", jenis=UnitKerja.Jenis.SEKSI, induk=bidang_a)
-    opd_b = UnitKerjaFactory(kode="B", nama="Dinas B", jenis=UnitKerja.Jenis.OPD, induk=pemkot)
+    seksi_a = UnitKerjaFactory(
+        kode="A-B-S", nama="Seksi A", jenis=UnitKerja.Jenis.SEKSI, induk=bidang_a
+    )
+    opd_b = UnitKerjaFactory(
+        kode="B", nama="Dinas B", jenis=UnitKerja.Jenis.OPD, induk=pemkot
+    )
 
-    j_kepala = JabatanFactory(kode="A-KADIS", nama="Kepala Dinas A", jenis=Jabatan.Jenis.JPT, unit=opd_a)
-    j_kabid = JabatanFactory(kode="A-KABID", jenis=Jabatan.Jenis.ADMINISTRATOR, unit=bidang_a, atasan=j_kepala)
-    j_kasi = JabatanFactory(kode="A-KASI", jenis=Jabatan.Jenis.PENGAWAS, unit=seksi_a, atasan=j_kabid)
+    j_kepala = JabatanFactory(
+        kode="A-KADIS", nama="Kepala Dinas A", jenis=Jabatan.Jenis.JPT, unit=opd_a
+    )
+    j_kabid = JabatanFactory(
+        kode="A-KABID",
+        jenis=Jabatan.Jenis.ADMINISTRATOR,
+        unit=bidang_a,
+        atasan=j_kepala,
+    )
+    j_kasi = JabatanFactory(
+        kode="A-KASI", jenis=Jabatan.Jenis.PENGAWAS, unit=seksi_a, atasan=j_kabid
+    )
     j_staf = JabatanFactory(kode="A-STAF", unit=seksi_a, atasan=j_kasi)
     j_b_kepala = JabatanFactory(kode="B-KADIS", jenis=Jabatan.Jenis.JPT, unit=opd_b)
     j_b_staf = JabatanFactory(kode="B-STAF", unit=opd_b, atasan=j_b_kepala)
 
-    o = SimpleNamespace(pemkot=pemkot, opd_a=opd_a, bidang_a=bidang_a, seksi_a=seksi_a, opd_b=opd_b)
+    o = SimpleNamespace(
+        pemkot=pemkot, opd_a=opd_a, bidang_a=bidang_a, seksi_a=seksi_a, opd_b=opd_b
+    )
     o.kepala = PegawaiFactory(nama="Kepala A", jabatan=j_kepala)
     o.kabid = PegawaiFactory(nama="Kabid A", jabatan=j_kabid)
     o.kasi = PegawaiFactory(nama="Kasi A", jabatan=j_kasi)
     o.staf = PegawaiFactory(nama="Staf A1", jabatan=j_staf)
-    o.staf2 = PegawaiFactory(nama="Staf A2", jabatan=j_staf, status=Pegawai.Status.PPPK, golongan="VII", nip=valid_pppk_nip())
+    o.staf2 = PegawaiFactory(
+        nama="Staf A2",
+        jabatan=j_staf,
+        status=Pegawai.Status.PPPK,
+        golongan="VII",
+        nip=valid_pppk_nip(),
+    )
     o.kepala_b = PegawaiFactory(nama="Kepala B", jabatan=j_b_kepala)
     o.staf_b = PegawaiFactory(nama="Staf B", jabatan=j_b_staf)
-    o.pengelola = PegawaiFactory(nama="Pengelola A", jabatan=JabatanFactory(unit=opd_a, atasan=j_kepala))
+    o.pengelola = PegawaiFactory(
+        nama="Pengelola A", jabatan=JabatanFactory(unit=opd_a, atasan=j_kepala)
+    )
     o.pengelola.akun.peran = Pengguna.Peran.PENGELOLA_OPD
     o.pengelola.akun.opd_dikelola = opd_a
     o.pengelola.akun.save()
-    o.admin = PegawaiFactory(nama="Admin BKPSDM", jabatan=JabatanFactory(unit=opd_b, atasan=j_b_kepala))
+    o.admin = PegawaiFactory(
+        nama="Admin BKPSDM", jabatan=JabatanFactory(unit=opd_b, atasan=j_b_kepala)
+    )
     o.admin.akun.peran = Pengguna.Peran.ADMIN_BKPSDM
     o.admin.akun.save()
     o.pimpinan = PenggunaFactory(username="pimpinan", peran=Pengguna.Peran.PIMPINAN)
     services.refresh_atasan()
-    for name in ("kepala", "kabid", "kasi", "staf", "staf2", "kepala_b", "staf_b", "pengelola", "admin"):
+    for name in (
+        "kepala",
+        "kabid",
+        "kasi",
+        "staf",
+        "staf2",
+        "kepala_b",
+        "staf_b",
+        "pengelola",
+        "admin",
+    ):
         getattr(o, name).refresh_from_db()
     return o

@@ -5,7 +5,9 @@ from conftest import login_in_browser
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
-def test_asn_logs_in_by_nip_searches_directory_and_opens_profile(org, live_server, phone_page):
+def test_asn_logs_in_by_nip_searches_directory_and_opens_profile(
+    org, live_server, phone_page
+):
     page = phone_page
 
     login_in_browser(page, live_server, org.staf.nip)

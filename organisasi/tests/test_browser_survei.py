@@ -33,8 +33,12 @@ def test_citizen_answers_on_a_phone_and_pengelola_turns_the_weakest_unsur_into_a
     weakest = pengelola.locator("tr", has_text="Terendah")
     expect(weakest).to_contain_text("Waktu Penyelesaian")
     weakest.get_by_role("link", name="Jadikan kebutuhan").click()
-    expect(pengelola.get_by_label("Bukti/temuan")).to_have_value(re.compile("NRR 1,67 dari 3 jawaban"))
+    expect(pengelola.get_by_label("Bukti/temuan")).to_have_value(
+        re.compile("NRR 1,67 dari 3 jawaban")
+    )
     pengelola.get_by_role("button", name="Simpan kebutuhan").click()
 
-    expect(pengelola.get_by_role("heading", name="Perbaikan unsur Waktu Penyelesaian")).to_be_visible()
+    expect(
+        pengelola.get_by_role("heading", name="Perbaikan unsur Waktu Penyelesaian")
+    ).to_be_visible()
     assert Kebutuhan.objects.get().pertanyaan.unsur == "Waktu Penyelesaian"

@@ -9,12 +9,22 @@ pytestmark = pytest.mark.django_db
 def test_demo_seeds_dlh_surveys_and_needs_once():
     demo.seed()
     demo.survei.seed()
-    first = (Survei.objects.count(), Responden.objects.count(), Jawaban.objects.count(), Kebutuhan.history.count())
+    first = (
+        Survei.objects.count(),
+        Responden.objects.count(),
+        Jawaban.objects.count(),
+        Kebutuhan.history.count(),
+    )
 
     demo.seed()
     demo.survei.seed()
 
-    second = (Survei.objects.count(), Responden.objects.count(), Jawaban.objects.count(), Kebutuhan.history.count())
+    second = (
+        Survei.objects.count(),
+        Responden.objects.count(),
+        Jawaban.objects.count(),
+        Kebutuhan.history.count(),
+    )
     assert second == first
     closed = Survei.objects.get(status=Survei.Status.DITUTUP, jenis=Survei.Jenis.SKM)
     assert closed.responden_set.count() == 150

@@ -18,8 +18,16 @@ def test_directory_unit_filter_offers_bkpsdm_every_opd(org):
 
 
 def form_data(org, **extra):
-    return {"nip": "199005052015032004", "nama": "Bunga", "status": "pns", "golongan": "III/b",
-            "unit": org.seksi_a.pk, "jabatan": org.staf.jabatan_id, "aktif": "on", **extra}
+    return {
+        "nip": "199005052015032004",
+        "nama": "Bunga",
+        "status": "pns",
+        "golongan": "III/b",
+        "unit": org.seksi_a.pk,
+        "jabatan": org.staf.jabatan_id,
+        "aktif": "on",
+        **extra,
+    }
 
 
 def test_manual_atasan_is_given_by_nip(org):
@@ -30,15 +38,21 @@ def test_manual_atasan_is_given_by_nip(org):
 
 
 def test_manual_atasan_with_unknown_nip_is_refused(org):
-    form = PegawaiForm(form_data(org, atasan_manual="on", atasan_nip="196608011988031999"))
+    form = PegawaiForm(
+        form_data(org, atasan_manual="on", atasan_nip="196608011988031999")
+    )
 
-    assert form.errors["atasan_nip"] == ["Tidak ada pegawai aktif dengan NIP 196608011988031999."]
+    assert form.errors["atasan_nip"] == [
+        "Tidak ada pegawai aktif dengan NIP 196608011988031999."
+    ]
 
 
 def test_manual_atasan_without_nip_is_refused(org):
     form = PegawaiForm(form_data(org, atasan_manual="on"))
 
-    assert form.errors["atasan_nip"] == ["Isi NIP atasan bila atasan ditetapkan manual."]
+    assert form.errors["atasan_nip"] == [
+        "Isi NIP atasan bila atasan ditetapkan manual."
+    ]
 
 
 def test_jabatan_choices_are_the_positions_of_the_chosen_unit(org):
@@ -54,17 +68,34 @@ def test_jabatan_of_another_unit_is_refused(org):
 
 
 def test_manual_atasan_that_would_make_a_circle_is_refused(org):
-    form = PegawaiForm(form_data(org, nip=org.kasi.nip, jabatan=org.kasi.jabatan_id, atasan_manual="on", atasan_nip=org.staf.nip),
-                       instance=org.kasi)
+    form = PegawaiForm(
+        form_data(
+            org,
+            nip=org.kasi.nip,
+            jabatan=org.kasi.jabatan_id,
+            atasan_manual="on",
+            atasan_nip=org.staf.nip,
+        ),
+        instance=org.kasi,
+    )
 
-    assert form.errors["atasan_nip"] == ["Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar."]
+    assert form.errors["atasan_nip"] == [
+        "Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar."
+    ]
 
 
 def test_new_password_must_differ_from_the_one_time_password(org):
     from organisasi.forms import GantiKataSandiForm
 
-    form = GantiKataSandiForm(org.staf.akun, {
-        "old_password": "rahasia-uji-123", "new_password1": "rahasia-uji-123", "new_password2": "rahasia-uji-123",
-    })
+    form = GantiKataSandiForm(
+        org.staf.akun,
+        {
+            "old_password": "rahasia-uji-123",
+            "new_password1": "rahasia-uji-123",
+            "new_password2": "rahasia-uji-123",
+        },
+    )
 
-    assert form.errors["new_password1"] == ["Kata sandi baru harus berbeda dari kata sandi lama."]
+    assert form.errors["new_password1"] == [
+        "Kata sandi baru harus berbeda dari kata sandi lama."
+    ]

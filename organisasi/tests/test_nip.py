@@ -62,10 +62,14 @@ def test_appointment_before_age_eighteen_is_refused():
 
 
 def test_appointment_in_the_future_is_refused():
-    assert errors("199001012030011001", nip_rules.PNS) == ["Tahun TMT CPNS pada NIP (2030) ada di masa depan."]
+    assert errors("199001012030011001", nip_rules.PNS) == [
+        "Tahun TMT CPNS pada NIP (2030) ada di masa depan."
+    ]
 
 
-@pytest.mark.parametrize("value", ["1966080119880310", "19660801198803100A", "1966080119880310011"])
+@pytest.mark.parametrize(
+    "value", ["1966080119880310", "19660801198803100A", "1966080119880310011"]
+)
 def test_nip_must_be_eighteen_digits(value):
     assert errors(value, nip_rules.PNS)[0].startswith("NIP harus 18 digit angka")
 

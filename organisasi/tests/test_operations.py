@@ -26,14 +26,21 @@ def test_anonymous_visitor_is_sent_to_login(client):
 def test_check_deploy_is_clean_with_production_settings():
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DEBUG": "false", "SECRET_KEY": "x" * 20 + "-production-secret-" + "y" * 30,
-        "ALLOWED_HOSTS": "ekinerja.samarindakota.go.id", "SECURE_SSL_REDIRECT": "true",
-        "SECURE_HSTS_SECONDS": "31536000", "SECURE_HSTS_PRELOAD": "true",
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + "-production-secret-" + "y" * 30,
+        "ALLOWED_HOSTS": "ekinerja.samarindakota.go.id",
+        "SECURE_SSL_REDIRECT": "true",
+        "SECURE_HSTS_SECONDS": "31536000",
+        "SECURE_HSTS_PRELOAD": "true",
     }
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -50,8 +57,12 @@ def test_collectstatic_with_the_production_storage_succeeds(tmp_path):
     )
 
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=BASE_DIR, env={**env, "ROOT": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings"},
-        capture_output=True, text=True, timeout=180,
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env={**env, "ROOT": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
 
     assert result.returncode == 0, result.stderr[-2000:]

@@ -20,43 +20,146 @@ def user_for(org, role):
 # (name, method, url builder, expected status per role in ROLES order)
 # 200 = allowed, 302 = redirected (login or after a successful POST), 403 = read-only, 404 = hidden.
 CASES = [
-    ("pegawai_list", "get", lambda o: reverse("organisasi:pegawai_list"), [302, 200, 200, 200, 200, 200, 200]),
-    ("pegawai_detail same OPD", "get", lambda o: reverse("organisasi:pegawai_detail", args=[o.staf2.pk]),
-     [302, 200, 200, 200, 200, 200, 404]),
-    ("pegawai_detail other OPD", "get", lambda o: reverse("organisasi:pegawai_detail", args=[o.kepala_b.pk]),
-     [302, 404, 404, 404, 200, 200, 200]),
-    ("pegawai_create", "get", lambda o: reverse("organisasi:pegawai_create"), [302, 403, 403, 403, 200, 403, 403]),
-    ("pegawai_update", "get", lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
-     [302, 403, 403, 403, 200, 403, 404]),
-    ("pegawai_deactivate", "post", lambda o: reverse("organisasi:pegawai_deactivate", args=[o.staf2.pk]),
-     [302, 403, 403, 403, 302, 403, 404]),
-    ("unit_list", "get", lambda o: reverse("organisasi:unit_list"), [302, 200, 200, 200, 200, 200, 200]),
-    ("unit_detail", "get", lambda o: reverse("organisasi:unit_detail", args=[o.seksi_a.pk]),
-     [302, 200, 200, 200, 200, 200, 200]),
-    ("unit_create", "get", lambda o: reverse("organisasi:unit_create"), [302, 403, 403, 403, 200, 403, 403]),
-    ("unit_update", "get", lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
-     [302, 403, 403, 403, 200, 403, 403]),
-    ("jabatan_list", "get", lambda o: reverse("organisasi:jabatan_list"), [302, 403, 403, 403, 200, 403, 403]),
-    ("jabatan_create", "get", lambda o: reverse("organisasi:jabatan_create"), [302, 403, 403, 403, 200, 403, 403]),
-    ("jabatan_update", "get", lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
-     [302, 403, 403, 403, 200, 403, 403]),
-    ("akun_issue", "get", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
-    ("password_change", "get", lambda o: reverse("password_change"), [302, 200, 200, 200, 200, 200, 200]),
+    (
+        "pegawai_list",
+        "get",
+        lambda o: reverse("organisasi:pegawai_list"),
+        [302, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "pegawai_detail same OPD",
+        "get",
+        lambda o: reverse("organisasi:pegawai_detail", args=[o.staf2.pk]),
+        [302, 200, 200, 200, 200, 200, 404],
+    ),
+    (
+        "pegawai_detail other OPD",
+        "get",
+        lambda o: reverse("organisasi:pegawai_detail", args=[o.kepala_b.pk]),
+        [302, 404, 404, 404, 200, 200, 200],
+    ),
+    (
+        "pegawai_create",
+        "get",
+        lambda o: reverse("organisasi:pegawai_create"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "pegawai_update",
+        "get",
+        lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
+        [302, 403, 403, 403, 200, 403, 404],
+    ),
+    (
+        "pegawai_deactivate",
+        "post",
+        lambda o: reverse("organisasi:pegawai_deactivate", args=[o.staf2.pk]),
+        [302, 403, 403, 403, 302, 403, 404],
+    ),
+    (
+        "unit_list",
+        "get",
+        lambda o: reverse("organisasi:unit_list"),
+        [302, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "unit_detail",
+        "get",
+        lambda o: reverse("organisasi:unit_detail", args=[o.seksi_a.pk]),
+        [302, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "unit_create",
+        "get",
+        lambda o: reverse("organisasi:unit_create"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "unit_update",
+        "get",
+        lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "jabatan_list",
+        "get",
+        lambda o: reverse("organisasi:jabatan_list"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "jabatan_create",
+        "get",
+        lambda o: reverse("organisasi:jabatan_create"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "jabatan_update",
+        "get",
+        lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "akun_issue",
+        "get",
+        lambda o: reverse("organisasi:akun_issue"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "password_change",
+        "get",
+        lambda o: reverse("password_change"),
+        [302, 200, 200, 200, 200, 200, 200],
+    ),
     # A read-only user posting a change gets 403 too (200 here: the allowed user's empty form is refused).
-    ("unit_create post", "post", lambda o: reverse("organisasi:unit_create"), [302, 403, 403, 403, 200, 403, 403]),
-    ("unit_update post", "post", lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
-     [302, 403, 403, 403, 200, 403, 403]),
-    ("jabatan_create post", "post", lambda o: reverse("organisasi:jabatan_create"), [302, 403, 403, 403, 200, 403, 403]),
-    ("jabatan_update post", "post", lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
-     [302, 403, 403, 403, 200, 403, 403]),
-    ("pegawai_create post", "post", lambda o: reverse("organisasi:pegawai_create"), [302, 403, 403, 403, 200, 403, 403]),
-    ("pegawai_update post", "post", lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
-     [302, 403, 403, 403, 200, 403, 404]),
-    ("akun_issue post", "post", lambda o: reverse("organisasi:akun_issue"), [302, 403, 403, 403, 200, 403, 403]),
+    (
+        "unit_create post",
+        "post",
+        lambda o: reverse("organisasi:unit_create"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "unit_update post",
+        "post",
+        lambda o: reverse("organisasi:unit_update", args=[o.seksi_a.pk]),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "jabatan_create post",
+        "post",
+        lambda o: reverse("organisasi:jabatan_create"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "jabatan_update post",
+        "post",
+        lambda o: reverse("organisasi:jabatan_update", args=[o.staf.jabatan_id]),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "pegawai_create post",
+        "post",
+        lambda o: reverse("organisasi:pegawai_create"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "pegawai_update post",
+        "post",
+        lambda o: reverse("organisasi:pegawai_update", args=[o.staf2.pk]),
+        [302, 403, 403, 403, 200, 403, 404],
+    ),
+    (
+        "akun_issue post",
+        "post",
+        lambda o: reverse("organisasi:akun_issue"),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
 ]
 
 
-TABLE = [ViewCase(name, method, url, dict(zip(ROLES, expected, strict=True))) for name, method, url, expected in CASES]
+TABLE = [
+    ViewCase(name, method, url, dict(zip(ROLES, expected, strict=True)))
+    for name, method, url, expected in CASES
+]
 
 
 @permission_table(TABLE)
@@ -89,7 +192,14 @@ def _survei_url(name, kind):
 
 
 SURVEI_ROLES = {**ROLE_USERS, "pengelola_opd_lain": _pengelola_opd_lain}
-SURVEI_COLUMNS = ["admin", "pimpinan", "pengelola", "staf", "staf_opd_lain", "pengelola_opd_lain"]
+SURVEI_COLUMNS = [
+    "admin",
+    "pimpinan",
+    "pengelola",
+    "staf",
+    "staf_opd_lain",
+    "pengelola_opd_lain",
+]
 
 # Surveys and needs: (url name, kind of object in the URL, method, expected status per role in SURVEI_COLUMNS order)
 SURVEI_CASES = [
@@ -120,8 +230,13 @@ SURVEI_CASES = [
 ]
 SURVEI_TABLE = [
     ViewCase(
-        name if (name, "get") not in {(n, m) for n, _, m, _ in SURVEI_CASES} or method == "get" else f"{name} {method}",
-        method, _survei_url(name, kind), dict(zip(SURVEI_COLUMNS, expected, strict=True)),
+        name
+        if (name, "get") not in {(n, m) for n, _, m, _ in SURVEI_CASES}
+        or method == "get"
+        else f"{name} {method}",
+        method,
+        _survei_url(name, kind),
+        dict(zip(SURVEI_COLUMNS, expected, strict=True)),
         data={"status": "ditindaklanjuti"} if name == "kebutuhan_status" else None,
     )
     for name, kind, method, expected in SURVEI_CASES
@@ -129,7 +244,9 @@ SURVEI_TABLE = [
 
 
 @permission_table(SURVEI_TABLE, roles=SURVEI_ROLES)
-def test_survey_and_need_views_follow_the_permission_table(org, client, case, role, user_for):
+def test_survey_and_need_views_follow_the_permission_table(
+    org, client, case, role, user_for
+):
     response = request_as(client, case, user_for(org), case.url(org))
 
     assert response.status_code == case.expected[role]
@@ -151,11 +268,22 @@ def test_roles_are_derived_for_each_kind_of_user(org, role, expected):
 
 @pytest.mark.parametrize(
     ("viewer", "expected"),
-    [("staf", True), ("atasan", True), ("pengelola", True), ("admin", True), ("pimpinan", True),
-     ("staf_opd_lain", False)],
+    [
+        ("staf", True),
+        ("atasan", True),
+        ("pengelola", True),
+        ("admin", True),
+        ("pimpinan", True),
+        ("staf_opd_lain", False),
+    ],
 )
-def test_private_profile_data_is_for_self_atasan_pengelola_and_city(org, viewer, expected):
-    assert permissions.can_view_pegawai_private(user_for(org, viewer), org.staf) is expected
+def test_private_profile_data_is_for_self_atasan_pengelola_and_city(
+    org, viewer, expected
+):
+    assert (
+        permissions.can_view_pegawai_private(user_for(org, viewer), org.staf)
+        is expected
+    )
 
 
 def test_colleague_in_the_same_opd_does_not_see_private_data(org):
@@ -173,8 +301,13 @@ def test_anonymous_user_sees_nothing():
 def test_atasan_in_another_opd_sees_the_subordinate_and_is_seen(org):
     from organisasi.models import Pegawai, Pengguna
 
-    Pegawai.objects.filter(pk=org.kepala_b.pk).update(atasan=org.kepala, atasan_manual=True)
-    atasan, bawahan = Pengguna.objects.get(pk=org.kepala.akun_id), Pengguna.objects.get(pk=org.kepala_b.akun_id)
+    Pegawai.objects.filter(pk=org.kepala_b.pk).update(
+        atasan=org.kepala, atasan_manual=True
+    )
+    atasan, bawahan = (
+        Pengguna.objects.get(pk=org.kepala.akun_id),
+        Pengguna.objects.get(pk=org.kepala_b.akun_id),
+    )
 
     seen_by_atasan = set(Pegawai.objects.visible_to(atasan).filter(pk=org.kepala_b.pk))
     seen_by_bawahan = set(Pegawai.objects.visible_to(bawahan).filter(pk=org.kepala.pk))

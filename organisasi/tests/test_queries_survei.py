@@ -6,7 +6,12 @@ import pytest
 
 from organisasi import queries, services
 from organisasi.models import Jawaban, Pertanyaan, Responden, Survei
-from organisasi.tests.factories import PertanyaanFactory, SurveiFactory, answer, skm_survei
+from organisasi.tests.factories import (
+    PertanyaanFactory,
+    SurveiFactory,
+    answer,
+    skm_survei,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +68,15 @@ def test_ikm_matches_a_hand_worked_example():
     hasil = queries.compute_hasil(survei)
 
     assert [u.nrr for u in hasil.unsur] == [
-        Decimal("3.00"), Decimal("2.67"), Decimal("2.33"), Decimal("3.33"), Decimal("3.00"),
-        Decimal("4.00"), Decimal("3.67"), Decimal("2.00"), Decimal("3.00"),
+        Decimal("3.00"),
+        Decimal("2.67"),
+        Decimal("2.33"),
+        Decimal("3.33"),
+        Decimal("3.00"),
+        Decimal("4.00"),
+        Decimal("3.67"),
+        Decimal("2.00"),
+        Decimal("3.00"),
     ]
     assert hasil.ikm == Decimal("75.00")
     assert hasil.mutu.mutu == "C"
@@ -139,7 +151,9 @@ def test_results_compare_with_the_previous_period():
     assert hasil.chart_data()["unsur"]["sebelumnya"] == [2.0] * 9
 
 
-def test_results_use_the_same_number_of_queries_for_few_and_many_responses(django_assert_num_queries):
+def test_results_use_the_same_number_of_queries_for_few_and_many_responses(
+    django_assert_num_queries,
+):
     few, many = skm_survei(), skm_survei()
     answer(few, [3] * 9)
     for index in range(40):
@@ -161,24 +175,44 @@ def test_results_count_respondents_by_profile_with_one_query():
     profil = dict(queries.compute_hasil(survei).profil)
 
     assert profil["usia"] == [("20–29 tahun", 2), ("50 tahun ke atas", 1)]
-    assert profil["jenis kelamin"] == [("Laki-laki", 1), ("Perempuan", 1), ("Tidak diisi", 1)]
+    assert profil["jenis kelamin"] == [
+        ("Laki-laki", 1),
+        ("Perempuan", 1),
+        ("Tidak diisi", 1),
+    ]
     assert profil["pendidikan terakhir"] == [("Tidak diisi", 3)]
 
 
 def test_results_of_choice_number_and_text_questions():
     survei = SurveiFactory()
-    pilihan = PertanyaanFactory(survei=survei, urutan=1, tipe=Pertanyaan.Tipe.PILIHAN, pilihan=["Armada", "Jadwal"])
+    pilihan = PertanyaanFactory(
+        survei=survei,
+        urutan=1,
+        tipe=Pertanyaan.Tipe.PILIHAN,
+        pilihan=["Armada", "Jadwal"],
+    )
     angka = PertanyaanFactory(survei=survei, urutan=2, tipe=Pertanyaan.Tipe.ANGKA)
-    teks = PertanyaanFactory(survei=survei, urutan=3, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
-    for option, number, text in [("Armada", "2", "Bagus"), ("Armada", "3", ""), ("Jadwal", "7", "")]:
+    teks = PertanyaanFactory(
+        survei=survei, urutan=3, tipe=Pertanyaan.Tipe.TEKS, wajib=False
+    )
+    for option, number, text in [
+        ("Armada", "2", "Bagus"),
+        ("Armada", "3", ""),
+        ("Jadwal", "7", ""),
+    ]:
         services.submit_responden(
-            survei, raw_answers={pilihan.pk: option, angka.pk: number, teks.pk: text}, profil={},
+            survei,
+            raw_answers={pilihan.pk: option, angka.pk: number, teks.pk: text},
+            profil={},
             tiket=f"tiket-{number}",
         )
 
     item_pilihan, item_angka, item_teks = queries.compute_hasil(survei).pertanyaan
 
-    assert item_pilihan.sebaran_rows() == [("Armada", 2, Decimal("66.67")), ("Jadwal", 1, Decimal("33.33"))]
+    assert item_pilihan.sebaran_rows() == [
+        ("Armada", 2, Decimal("66.67")),
+        ("Jadwal", 1, Decimal("33.33")),
+    ]
     assert (item_angka.jumlah, item_angka.nrr) == (3, Decimal("4.00"))
     assert (item_teks.jumlah, item_teks.teks_list) == (1, ["Bagus"])
 
@@ -255,11 +289,23 @@ def test_bobot_label_lists_custom_weights_per_unsur():
 
 def test_results_show_the_latest_free_text_of_every_text_question_however_busy_another_is():
     survei = SurveiFactory()
-    busy = PertanyaanFactory(survei=survei, urutan=1, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
-    quiet = PertanyaanFactory(survei=survei, urutan=2, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
-    Jawaban.objects.create(responden=Responden.objects.create(survei=survei), pertanyaan=quiet, teks="penting")
+    busy = PertanyaanFactory(
+        survei=survei, urutan=1, tipe=Pertanyaan.Tipe.TEKS, wajib=False
+    )
+    quiet = PertanyaanFactory(
+        survei=survei, urutan=2, tipe=Pertanyaan.Tipe.TEKS, wajib=False
+    )
+    Jawaban.objects.create(
+        responden=Responden.objects.create(survei=survei),
+        pertanyaan=quiet,
+        teks="penting",
+    )
     for index in range(200):
-        Jawaban.objects.create(responden=Responden.objects.create(survei=survei), pertanyaan=busy, teks=f"x{index}")
+        Jawaban.objects.create(
+            responden=Responden.objects.create(survei=survei),
+            pertanyaan=busy,
+            teks=f"x{index}",
+        )
 
     busy_item, quiet_item = queries.compute_hasil(survei).pertanyaan
 
@@ -267,14 +313,20 @@ def test_results_show_the_latest_free_text_of_every_text_question_however_busy_a
     assert busy_item.teks_list == [f"x{index}" for index in range(199, 189, -1)]
 
 
-def test_free_text_results_take_the_same_queries_for_few_and_many_answers(django_assert_num_queries):
+def test_free_text_results_take_the_same_queries_for_few_and_many_answers(
+    django_assert_num_queries,
+):
     few, many = SurveiFactory(), SurveiFactory()
     for survei, count in ((few, 1), (many, 30)):
         for urutan in (1, 2):
-            pertanyaan = PertanyaanFactory(survei=survei, urutan=urutan, tipe=Pertanyaan.Tipe.TEKS, wajib=False)
+            pertanyaan = PertanyaanFactory(
+                survei=survei, urutan=urutan, tipe=Pertanyaan.Tipe.TEKS, wajib=False
+            )
             for index in range(count):
                 responden = Responden.objects.create(survei=survei)
-                Jawaban.objects.create(responden=responden, pertanyaan=pertanyaan, teks=f"t{index}")
+                Jawaban.objects.create(
+                    responden=responden, pertanyaan=pertanyaan, teks=f"t{index}"
+                )
 
     with django_assert_num_queries(6) as few_queries:
         queries.compute_hasil(few)

@@ -69,18 +69,30 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(org):
 
     assert Pegawai.objects.count() == before
     assert result.errors == [
-        RowError(5, "NIP", "Digit 13–14 NIP PNS adalah bulan TMT CPNS (01–12), bukan 21."),
+        RowError(
+            5, "NIP", "Digit 13–14 NIP PNS adalah bulan TMT CPNS (01–12), bukan 21."
+        ),
         RowError(6, "Kode Jabatan", 'Kode jabatan "TIDAK-ADA" tidak dikenal.'),
-        RowError(6, "Kode Unit", "Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?)."),
+        RowError(
+            6,
+            "Kode Unit",
+            "Unit kerja wajib diisi (kosong karena kode jabatan tidak dikenal?).",
+        ),
     ]
 
 
 def test_duplicate_nip_in_one_file_is_a_bad_row(org):
-    rows = good_rows() + [("196608011988031001", "Amir lagi", "PNS", "IV/a", "A-KASI", "")]
+    rows = good_rows() + [
+        ("196608011988031001", "Amir lagi", "PNS", "IV/a", "A-KASI", "")
+    ]
 
     result = services.import_dataset(PegawaiResource(), pegawai_dataset(rows))
 
-    assert result.errors == [RowError(5, "NIP", 'NIP "196608011988031001" muncul lebih dari sekali dalam berkas.')]
+    assert result.errors == [
+        RowError(
+            5, "NIP", 'NIP "196608011988031001" muncul lebih dari sekali dalam berkas.'
+        )
+    ]
     assert Pegawai.objects.filter(nip="196608011988031001").exists() is False
 
 
@@ -102,7 +114,10 @@ def test_nip_that_excel_stored_as_a_number_is_detected_in_an_xlsx_file(org):
 
 
 def test_nip_typed_as_1_97e17_in_a_csv_is_detected(org):
-    dataset = tablib.Dataset().load("NIP,Nama,Status,Golongan,Kode Jabatan,Kode Unit\n1.97E+17,Amir,PNS,IV/a,A-KASI,\n", format="csv")
+    dataset = tablib.Dataset().load(
+        "NIP,Nama,Status,Golongan,Kode Jabatan,Kode Unit\n1.97E+17,Amir,PNS,IV/a,A-KASI,\n",
+        format="csv",
+    )
 
     result = services.import_dataset(PegawaiResource(), dataset)
 
@@ -125,17 +140,22 @@ def test_units_import_with_their_parent_code_and_get_paths(org):
 
 
 def test_unit_with_unknown_jenis_is_refused_with_the_allowed_values(org):
-    dataset = tablib.Dataset(("X", "X", "Dinas", "PEMKOT"), headers=["Kode", "Nama", "Jenis", "Kode Induk"])
+    dataset = tablib.Dataset(
+        ("X", "X", "Dinas", "PEMKOT"), headers=["Kode", "Nama", "Jenis", "Kode Induk"]
+    )
 
     result = services.import_dataset(UnitKerjaResource(), dataset)
 
     assert result.errors[0].column == "Jenis"
-    assert result.errors[0].message.startswith('Jenis unit "Dinas" tidak dikenal. Pilihan: Pemerintah Kota')
+    assert result.errors[0].message.startswith(
+        'Jenis unit "Dinas" tidak dikenal. Pilihan: Pemerintah Kota'
+    )
 
 
 def test_jabatan_import_links_the_jabatan_above(org):
     dataset = tablib.Dataset(
-        ("A-ANALIS", "Analis", "Fungsional", "A-B", "A-KABID"), headers=["Kode", "Nama Jabatan", "Jenis", "Kode Unit", "Kode Jabatan Atasan"]
+        ("A-ANALIS", "Analis", "Fungsional", "A-B", "A-KABID"),
+        headers=["Kode", "Nama Jabatan", "Jenis", "Kode Unit", "Kode Jabatan Atasan"],
     )
 
     services.import_dataset(JabatanResource(), dataset)
@@ -151,9 +171,16 @@ def test_pegawai_export_keeps_nip_as_text(org):
 
 def test_the_same_nip_written_with_spaces_is_a_duplicate_row(org):
     spaced = f"{org.staf.nip[:8]} {org.staf.nip[8:14]} {org.staf.nip[14]} {org.staf.nip[15:]}"
-    rows = [(org.staf.nip, "Satu", "PNS", "III/a", "A-STAF", ""), (spaced, "Dua", "PNS", "III/a", "A-STAF", "")]
+    rows = [
+        (org.staf.nip, "Satu", "PNS", "III/a", "A-STAF", ""),
+        (spaced, "Dua", "PNS", "III/a", "A-STAF", ""),
+    ]
 
     result = services.import_dataset(PegawaiResource(), pegawai_dataset(rows))
 
-    assert result.errors == [RowError(3, "NIP", f'NIP "{org.staf.nip}" muncul lebih dari sekali dalam berkas.')]
+    assert result.errors == [
+        RowError(
+            3, "NIP", f'NIP "{org.staf.nip}" muncul lebih dari sekali dalam berkas.'
+        )
+    ]
     assert Pegawai.objects.get(pk=org.staf.pk).nama == "Staf A1"

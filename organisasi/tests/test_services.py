@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 
 def test_atasan_is_the_holder_of_the_position_above(org):
     assert [org.staf.atasan, org.kasi.atasan, org.kabid.atasan, org.kepala.atasan] == [
-        org.kasi, org.kabid, org.kepala, None
+        org.kasi,
+        org.kabid,
+        org.kepala,
+        None,
     ]
 
 
@@ -25,7 +28,9 @@ def test_vacant_position_hands_its_subordinates_to_the_holder_above(org):
 def test_new_holder_of_a_vacant_position_becomes_atasan_again(org):
     services.deactivate_pegawai(org.kasi)
 
-    new_kasi = services.save_pegawai(PegawaiFactory.build(jabatan=org.kasi.jabatan, unit=org.seksi_a, akun=None))
+    new_kasi = services.save_pegawai(
+        PegawaiFactory.build(jabatan=org.kasi.jabatan, unit=org.seksi_a, akun=None)
+    )
 
     org.staf.refresh_from_db()
     assert org.staf.atasan == new_kasi
@@ -58,7 +63,9 @@ def test_deactivated_pegawai_cannot_log_in(org, client):
     assert Pengguna.objects.get(pk=org.staf.akun_id).is_active is False
 
 
-def test_issue_accounts_gives_one_time_passwords_only_to_pegawai_without_account(org, client):
+def test_issue_accounts_gives_one_time_passwords_only_to_pegawai_without_account(
+    org, client
+):
     newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
 
     issued, skipped = services.issue_accounts([org.staf, newcomer], by=org.admin.akun)
@@ -74,7 +81,10 @@ def test_issue_accounts_gives_one_time_passwords_only_to_pegawai_without_account
 def test_issue_accounts_skips_inactive_pegawai(org):
     newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None, aktif=False)
 
-    assert services.issue_accounts([newcomer], by=org.admin.akun) == ([], [(newcomer, "pegawai nonaktif")])
+    assert services.issue_accounts([newcomer], by=org.admin.akun) == (
+        [],
+        [(newcomer, "pegawai nonaktif")],
+    )
 
 
 def test_one_time_passwords_differ_and_avoid_lookalike_characters():
@@ -92,7 +102,9 @@ def test_reset_never_touches_accounts_with_a_special_role_or_the_requesters_own(
     for pegawai in everyone:
         pegawai.refresh_from_db()
 
-    issued, skipped = services.issue_accounts(everyone, by=org.admin.akun, reset_existing=True)
+    issued, skipped = services.issue_accounts(
+        everyone, by=org.admin.akun, reset_existing=True
+    )
 
     assert [pegawai for pegawai, _ in issued] == [org.staf]
     assert [pegawai for pegawai, _ in skipped] == [org.kepala, org.pengelola, org.admin]
@@ -117,7 +129,15 @@ def test_pegawai_marked_inactive_by_an_import_cannot_log_in(org, client):
 
     dataset = tablib.Dataset(
         (org.staf.nip, org.staf.nama, "PNS", "III/a", "A-STAF", "", "0"),
-        headers=["NIP", "Nama", "Status", "Golongan", "Kode Jabatan", "Kode Unit", "Aktif"],
+        headers=[
+            "NIP",
+            "Nama",
+            "Status",
+            "Golongan",
+            "Kode Jabatan",
+            "Kode Unit",
+            "Aktif",
+        ],
     )
 
     services.import_dataset(PegawaiResource(), dataset)
@@ -139,7 +159,9 @@ def test_changing_a_nip_renames_the_login(org, client):
 
     services.save_pegawai(org.staf)
 
-    assert client.login(username="199005052015032004", password="rahasia-uji-123") is True
+    assert (
+        client.login(username="199005052015032004", password="rahasia-uji-123") is True
+    )
 
 
 def test_turning_a_bidang_into_an_opd_moves_its_subtree_to_that_opd(org):
@@ -159,19 +181,33 @@ def test_unit_import_refuses_a_two_row_cycle(org):
 
     UnitKerjaFactory(kode="X", induk=org.opd_a)
     UnitKerjaFactory(kode="Y", induk=org.opd_a)
-    dataset = tablib.Dataset(("X", "X", "bidang", "Y"), ("Y", "Y", "bidang", "X"), headers=["Kode", "Nama", "Jenis", "Kode Induk"])
+    dataset = tablib.Dataset(
+        ("X", "X", "bidang", "Y"),
+        ("Y", "Y", "bidang", "X"),
+        headers=["Kode", "Nama", "Jenis", "Kode Induk"],
+    )
 
     result = services.import_dataset(UnitKerjaResource(), dataset)
 
-    assert result.errors == [RowError(3, "Kode Induk", "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")]
+    assert result.errors == [
+        RowError(
+            3,
+            "Kode Induk",
+            "Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.",
+        )
+    ]
     assert services.rebuild_unit_paths() == 0
 
 
-def test_a_vacant_position_moves_the_paths_of_its_subordinates_up_with_their_atasan(org):
+def test_a_vacant_position_moves_the_paths_of_its_subordinates_up_with_their_atasan(
+    org,
+):
     services.deactivate_pegawai(org.kasi)
 
     org.staf.refresh_from_db()
-    assert org.staf.atasan_path == atasan_path_of([org.kepala.pk, org.kabid.pk, org.staf.pk])
+    assert org.staf.atasan_path == atasan_path_of(
+        [org.kepala.pk, org.kabid.pk, org.staf.pk]
+    )
 
 
 def test_a_manual_atasan_moves_the_whole_subtree_below_the_new_atasan(org):
@@ -180,9 +216,18 @@ def test_a_manual_atasan_moves_the_whole_subtree_below_the_new_atasan(org):
     services.save_pegawai(org.kabid)
 
     assert set(Pegawai.objects.below(Pegawai.objects.get(pk=org.kepala_b.pk))) == {
-        org.staf_b, org.admin, org.kabid, org.kasi, org.staf, org.staf2,
+        org.staf_b,
+        org.admin,
+        org.kabid,
+        org.kasi,
+        org.staf,
+        org.staf2,
     }
-    assert not Pegawai.objects.below(Pegawai.objects.get(pk=org.kepala.pk)).filter(pk=org.staf.pk).exists()
+    assert (
+        not Pegawai.objects.below(Pegawai.objects.get(pk=org.kepala.pk))
+        .filter(pk=org.staf.pk)
+        .exists()
+    )
 
 
 def test_refresh_atasan_repairs_paths_written_around_the_service(org):
@@ -190,7 +235,11 @@ def test_refresh_atasan_repairs_paths_written_around_the_service(org):
 
     services.refresh_atasan()
 
-    assert set(Pegawai.objects.below(Pegawai.objects.get(pk=org.kabid.pk))) == {org.kasi, org.staf, org.staf2}
+    assert set(Pegawai.objects.below(Pegawai.objects.get(pk=org.kabid.pk))) == {
+        org.kasi,
+        org.staf,
+        org.staf2,
+    }
     assert services.rebuild_atasan_paths() == 0
 
 

@@ -14,12 +14,20 @@ pytestmark = pytest.mark.django_db
 
 def _submit(survei, raw, tiket="tiket-1", **kwargs):
     return services.submit_responden(
-        survei, raw_answers=raw, profil={"usia": "30-39"}, tiket=tiket, ip_address="10.0.0.1", **kwargs
+        survei,
+        raw_answers=raw,
+        profil={"usia": "30-39"},
+        tiket=tiket,
+        ip_address="10.0.0.1",
+        **kwargs,
     )
 
 
 def _raw(survei, values):
-    return {p.pk: v for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)}
+    return {
+        p.pk: v
+        for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)
+    }
 
 
 def test_submit_responden_stores_the_respondent_and_every_answer():
@@ -39,7 +47,9 @@ def test_submit_responden_rejects_an_answer_outside_the_scale_and_stores_nothing
     with pytest.raises(ValidationError) as error:
         _submit(survei, _raw(survei, ["5"] + ["4"] * 8))
 
-    assert error.value.message_dict == {first.pk: ["Jawaban harus berupa angka bulat 1 sampai 4."]}
+    assert error.value.message_dict == {
+        first.pk: ["Jawaban harus berupa angka bulat 1 sampai 4."]
+    }
     assert Responden.objects.count() == 0
     assert Jawaban.objects.count() == 0
 
@@ -50,7 +60,9 @@ def test_submit_responden_rejects_a_missing_required_answer():
     with pytest.raises(ValidationError) as error:
         _submit(survei, _raw(survei, [""] + ["4"] * 8))
 
-    assert list(error.value.message_dict.values()) == [["Pertanyaan ini wajib dijawab."]]
+    assert list(error.value.message_dict.values()) == [
+        ["Pertanyaan ini wajib dijawab."]
+    ]
     assert Responden.objects.count() == 0
 
 
@@ -66,17 +78,24 @@ def test_submit_responden_refuses_a_second_submission_of_the_same_form_ticket():
     assert Responden.objects.count() == 1
 
 
-def test_submit_responden_stores_a_hash_of_the_asn_account_and_refuses_a_second_answer(org):
+def test_submit_responden_stores_a_hash_of_the_asn_account_and_refuses_a_second_answer(
+    org,
+):
     survei = skm_survei(unit=org.opd_a, internal=True)
     responden = _submit(survei, _raw(survei, ["4"] * 9), pengguna=org.staf.akun)
 
     with pytest.raises(ValidationError) as error:
-        _submit(survei, _raw(survei, ["4"] * 9), tiket="tiket-2", pengguna=org.staf.akun)
+        _submit(
+            survei, _raw(survei, ["4"] * 9), tiket="tiket-2", pengguna=org.staf.akun
+        )
 
     assert error.value.code == "duplikat"
     assert responden.akun_hash == services.account_fingerprint(org.staf.akun)
     assert len(responden.akun_hash) == 64
-    assert not any(f.is_relation and f.related_model is type(org.staf.akun) for f in Responden._meta.fields)
+    assert not any(
+        f.is_relation and f.related_model is type(org.staf.akun)
+        for f in Responden._meta.fields
+    )
 
 
 def test_submit_responden_refuses_a_closed_survey():
@@ -111,7 +130,9 @@ def test_parse_answer_accepts_ya_tidak_words_and_decimal_commas():
 def test_migration_0005_hashes_existing_accounts_like_the_service():
     import importlib
 
-    migration = importlib.import_module("organisasi.migrations.0005_responden_akun_hash")
+    migration = importlib.import_module(
+        "organisasi.migrations.0005_responden_akun_hash"
+    )
 
     class Akun:
         pk = 42

@@ -17,7 +17,9 @@ def test_kebutuhan_from_weakest_unsur_carries_the_evidence():
     answer(survei, [3, 3, 1, 3, 3, 3, 3, 3, 3])
     hasil = queries.compute_hasil(survei)
 
-    kebutuhan = services.kebutuhan_from_hasil(hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk)
+    kebutuhan = services.kebutuhan_from_hasil(
+        hasil, pertanyaan_id=hasil.terlemah.pertanyaan.pk
+    )
 
     assert kebutuhan.sumber == Kebutuhan.Sumber.TEMUAN_SURVEI
     assert kebutuhan.unit == survei.unit
@@ -33,7 +35,9 @@ def test_change_kebutuhan_status_moves_forward_and_keeps_history():
     services.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.DITINDAKLANJUTI)
     services.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.SELESAI)
 
-    statuses = list(kebutuhan.history.order_by("history_id").values_list("status", flat=True))
+    statuses = list(
+        kebutuhan.history.order_by("history_id").values_list("status", flat=True)
+    )
     assert statuses == ["terbuka", "ditindaklanjuti", "selesai"]
 
 
@@ -53,8 +57,15 @@ def test_kebutuhan_from_an_unsur_is_urgent_only_below_mutu_b_of_the_stored_bands
     answer(survei, [3] * 9)  # every unsur converts to 87,50: mutu B
     unsur = survei.pertanyaan_set.get(urutan=1)
 
-    before = services.kebutuhan_from_hasil(queries.compute_hasil(survei), pertanyaan_id=unsur.pk)
+    before = services.kebutuhan_from_hasil(
+        queries.compute_hasil(survei), pertanyaan_id=unsur.pk
+    )
     MutuPelayanan.objects.filter(mutu="B").update(batas_bawah=Decimal("88.00"))
-    after = services.kebutuhan_from_hasil(queries.compute_hasil(survei), pertanyaan_id=unsur.pk)
+    after = services.kebutuhan_from_hasil(
+        queries.compute_hasil(survei), pertanyaan_id=unsur.pk
+    )
 
-    assert (before.prioritas, after.prioritas) == (Kebutuhan.Prioritas.SEDANG, Kebutuhan.Prioritas.TINGGI)
+    assert (before.prioritas, after.prioritas) == (
+        Kebutuhan.Prioritas.SEDANG,
+        Kebutuhan.Prioritas.TINGGI,
+    )

@@ -7,7 +7,12 @@ from django.core.exceptions import ValidationError
 
 from organisasi import services
 from organisasi.models import Pertanyaan
-from organisasi.tests.factories import PertanyaanFactory, SurveiFactory, answer, skm_survei
+from organisasi.tests.factories import (
+    PertanyaanFactory,
+    SurveiFactory,
+    answer,
+    skm_survei,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +51,15 @@ def test_save_pertanyaan_refuses_a_weight_that_leaves_the_unsur_weights_not_summ
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("tipe", Pertanyaan.Tipe.YA_TIDAK), ("pilihan", ["Buruk", "Baik"]), ("bobot", Decimal("1"))],
+    [
+        ("tipe", Pertanyaan.Tipe.YA_TIDAK),
+        ("pilihan", ["Buruk", "Baik"]),
+        ("bobot", Decimal("1")),
+    ],
 )
-def test_save_pertanyaan_refuses_changing_how_an_answered_question_is_scored(field, value):
+def test_save_pertanyaan_refuses_changing_how_an_answered_question_is_scored(
+    field, value
+):
     survei = SurveiFactory()
     pertanyaan = PertanyaanFactory(survei=survei, tipe=Pertanyaan.Tipe.LIKERT)
     answer(survei, [5])
@@ -59,7 +70,11 @@ def test_save_pertanyaan_refuses_changing_how_an_answered_question_is_scored(fie
 
     assert "sudah dijawab" in refused.value.message_dict[field][0]
     pertanyaan.refresh_from_db()
-    assert pertanyaan.tipe == Pertanyaan.Tipe.LIKERT and pertanyaan.pilihan == [] and pertanyaan.bobot is None
+    assert (
+        pertanyaan.tipe == Pertanyaan.Tipe.LIKERT
+        and pertanyaan.pilihan == []
+        and pertanyaan.bobot is None
+    )
 
 
 def test_save_pertanyaan_allows_rewording_an_answered_question():
@@ -77,7 +92,10 @@ def test_save_pertanyaan_allows_rewording_an_answered_question():
 def test_update_survei_refuses_new_weights_for_answered_unsur():
     survei = skm_survei()
     answer(survei, [4] * 9)
-    weights = {p.pk: Decimal("0.2") if p.urutan == 1 else Decimal("0.1") for p in survei.pertanyaan_set.all()}
+    weights = {
+        p.pk: Decimal("0.2") if p.urutan == 1 else Decimal("0.1")
+        for p in survei.pertanyaan_set.all()
+    }
 
     with pytest.raises(ValidationError) as refused:
         services.update_survei(survei, bobot=weights)

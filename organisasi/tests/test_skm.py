@@ -15,8 +15,14 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("ikm", "mutu"),
     [
-        ("25.00", "D"), ("64.99", "D"), ("65.00", "C"), ("76.60", "C"), ("76.61", "B"),
-        ("88.30", "B"), ("88.31", "A"), ("100.00", "A"),
+        ("25.00", "D"),
+        ("64.99", "D"),
+        ("65.00", "C"),
+        ("76.60", "C"),
+        ("76.61", "B"),
+        ("88.30", "B"),
+        ("88.31", "A"),
+        ("100.00", "A"),
     ],
 )
 def test_mutu_band_edges_follow_the_regulation(ikm, mutu):
@@ -35,7 +41,9 @@ def test_mutu_band_edges_follow_the_regulation(ikm, mutu):
         ([Decimal("-0.5"), Decimal("1.5")] + [Decimal("0")] * 7, "negatif"),
     ],
 )
-def test_bobot_problem_allows_only_non_negative_weights_of_every_unsur_summing_to_one(weights, problem):
+def test_bobot_problem_allows_only_non_negative_weights_of_every_unsur_summing_to_one(
+    weights, problem
+):
     result = skm.bobot_problem(weights)
 
     assert (result is None) if problem is None else problem in result
@@ -50,18 +58,29 @@ def test_mutu_for_an_ikm_outside_every_band_is_none(ikm):
 
 # The bands as PermenPANRB 14/2017 sets them (seeded as MutuPelayanan rows), for the pure tests.
 BANDS = [
-    SimpleNamespace(mutu="D", batas_bawah=Decimal("25.00"), batas_atas=Decimal("64.99")),
-    SimpleNamespace(mutu="C", batas_bawah=Decimal("65.00"), batas_atas=Decimal("76.60")),
-    SimpleNamespace(mutu="B", batas_bawah=Decimal("76.61"), batas_atas=Decimal("88.30")),
-    SimpleNamespace(mutu="A", batas_bawah=Decimal("88.31"), batas_atas=Decimal("100.00")),
+    SimpleNamespace(
+        mutu="D", batas_bawah=Decimal("25.00"), batas_atas=Decimal("64.99")
+    ),
+    SimpleNamespace(
+        mutu="C", batas_bawah=Decimal("65.00"), batas_atas=Decimal("76.60")
+    ),
+    SimpleNamespace(
+        mutu="B", batas_bawah=Decimal("76.61"), batas_atas=Decimal("88.30")
+    ),
+    SimpleNamespace(
+        mutu="A", batas_bawah=Decimal("88.31"), batas_atas=Decimal("100.00")
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("value", "rounded"),
     [
-        (Decimal("72.225"), Decimal("72.23")), (Decimal("72.224"), Decimal("72.22")),
-        (Fraction(650, 9), Decimal("72.22")), (Fraction(725, 9), Decimal("80.56")), (25, Decimal("25.00")),
+        (Decimal("72.225"), Decimal("72.23")),
+        (Decimal("72.224"), Decimal("72.22")),
+        (Fraction(650, 9), Decimal("72.22")),
+        (Fraction(725, 9), Decimal("80.56")),
+        (25, Decimal("25.00")),
     ],
 )
 def test_round2_rounds_half_up_to_two_decimals(value, rounded):
@@ -75,11 +94,17 @@ def test_round2_rounds_half_up_to_two_decimals(value, rounded):
         ([None] * 8, False, [Fraction(1, 8)] * 8),
         ([None] * 9, True, [Fraction("0.11")] * 9),
         ([None] * 8, True, [Fraction("0.11") * 9 / 8] * 8),
-        ([Decimal("0.2"), Decimal("0.1"), Decimal("0.1")], False, [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]),
+        (
+            [Decimal("0.2"), Decimal("0.1"), Decimal("0.1")],
+            False,
+            [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)],
+        ),
         ([Decimal("0"), Decimal("0")], False, []),
     ],
 )
-def test_unsur_weights_leave_out_unanswered_unsur_in_every_mode(custom, literal, weights):
+def test_unsur_weights_leave_out_unanswered_unsur_in_every_mode(
+    custom, literal, weights
+):
     assert skm.unsur_weights(custom, literal=literal) == weights
 
 
@@ -98,8 +123,17 @@ def test_ikm_is_25_times_the_weighted_nrr(rata, weights, ikm):
 @pytest.mark.parametrize(
     ("ikm", "mutu"),
     [
-        ("24.75", "D"), ("25.00", "D"), ("64.99", "D"), ("65.00", "C"), ("76.60", "C"), ("76.61", "B"),
-        ("88.30", "B"), ("88.31", "A"), ("100.00", "A"), ("24.74", None), ("100.01", None),
+        ("24.75", "D"),
+        ("25.00", "D"),
+        ("64.99", "D"),
+        ("65.00", "C"),
+        ("76.60", "C"),
+        ("76.61", "B"),
+        ("88.30", "B"),
+        ("88.31", "A"),
+        ("100.00", "A"),
+        ("24.74", None),
+        ("100.01", None),
     ],
 )
 def test_mutu_for_looks_up_the_band_of_the_rounded_ikm(ikm, mutu):

@@ -46,20 +46,45 @@ def _database_url_for_worker():
 @pytest.mark.django_db(transaction=True)
 def test_real_worker_on_redis_runs_the_refresh_task(org, tmp_path):
     if not os.environ.get("REDIS_URL"):
-        pytest.skip("REDIS_URL tidak diset: uji worker Celery sungguhan butuh Redis (.ci/run menyetelnya).")
+        pytest.skip(
+            "REDIS_URL tidak diset: uji worker Celery sungguhan butuh Redis (.ci/run menyetelnya)."
+        )
     Pegawai.objects.filter(pk=org.staf.pk).update(atasan=None)
-    env = {**os.environ, "DATABASE_URL": _database_url_for_worker(), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url_for_worker(),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
     log = open(tmp_path / "worker.log", "w")
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
-         "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         refresh_atasan_task.delay(pegawai_ids=[org.staf.pk])
         atasan_id = None
         for _ in range(60):
-            atasan_id = Pegawai.objects.filter(pk=org.staf.pk).values_list("atasan_id", flat=True).get()
+            atasan_id = (
+                Pegawai.objects.filter(pk=org.staf.pk)
+                .values_list("atasan_id", flat=True)
+                .get()
+            )
             if atasan_id is not None:
                 break
             time.sleep(0.5)

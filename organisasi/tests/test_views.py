@@ -11,14 +11,18 @@ def test_login_by_nip_accepts_spaces_between_the_groups(org, client):
     nip = org.staf.nip
     spaced = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
-    response = client.post(reverse("login"), {"username": spaced, "password": "rahasia-uji-123"})
+    response = client.post(
+        reverse("login"), {"username": spaced, "password": "rahasia-uji-123"}
+    )
 
     assert response.status_code == 302
     assert response.url == reverse("beranda")
 
 
 def test_wrong_password_gets_an_indonesian_message(org, client):
-    response = client.post(reverse("login"), {"username": org.staf.nip, "password": "salah"})
+    response = client.post(
+        reverse("login"), {"username": org.staf.nip, "password": "salah"}
+    )
 
     assert "NIP atau kata sandi salah" in response.content.decode()
 
@@ -28,7 +32,9 @@ def test_repeated_failures_lock_the_nip_for_a_while(org, client, settings):
     for _ in range(5):
         client.post(reverse("login"), {"username": org.staf.nip, "password": "salah"})
 
-    response = client.post(reverse("login"), {"username": org.staf.nip, "password": "rahasia-uji-123"})
+    response = client.post(
+        reverse("login"), {"username": org.staf.nip, "password": "rahasia-uji-123"}
+    )
 
     assert response.status_code == 429
     assert "Terlalu banyak percobaan masuk" in response.content.decode()
@@ -40,9 +46,14 @@ def test_one_time_password_forces_a_password_change_first(org, client):
     client.force_login(org.staf.akun)
 
     blocked = client.get(reverse("organisasi:pegawai_list"))
-    changed = client.post(reverse("password_change"), {
-        "old_password": "rahasia-uji-123", "new_password1": "Kinerja-Baru-2026", "new_password2": "Kinerja-Baru-2026",
-    })
+    changed = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "rahasia-uji-123",
+            "new_password1": "Kinerja-Baru-2026",
+            "new_password2": "Kinerja-Baru-2026",
+        },
+    )
 
     assert blocked.url == reverse("password_change")
     assert changed.url == reverse("beranda")
@@ -85,7 +96,11 @@ def test_directory_filters_by_status(org, client):
 def test_directory_htmx_request_gets_only_the_results_fragment(org, client):
     client.force_login(org.staf.akun)
 
-    response = client.get(reverse("organisasi:pegawai_list"), {"q": "Staf"}, headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("organisasi:pegawai_list"),
+        {"q": "Staf"},
+        headers={"HX-Request": "true"},
+    )
 
     body = response.content.decode()
     assert "pegawai ditemukan" in body
@@ -93,7 +108,9 @@ def test_directory_htmx_request_gets_only_the_results_fragment(org, client):
 
 
 @pytest.mark.parametrize("extra", [1, 3])
-def test_directory_query_count_does_not_grow_with_rows(org, client, django_assert_num_queries, extra):
+def test_directory_query_count_does_not_grow_with_rows(
+    org, client, django_assert_num_queries, extra
+):
     for _ in range(extra):
         PegawaiFactory(jabatan=org.staf.jabatan)
     client.force_login(org.admin.akun)
@@ -106,10 +123,18 @@ def test_directory_query_count_does_not_grow_with_rows(org, client, django_asser
 def test_admin_creates_a_pegawai_and_the_atasan_is_derived(org, client):
     client.force_login(org.admin.akun)
 
-    response = client.post(reverse("organisasi:pegawai_create"), {
-        "nip": "19900505 201503 2 004", "nama": "Bunga", "status": "pns", "golongan": "III/b",
-        "unit": org.seksi_a.pk, "jabatan": org.staf.jabatan_id, "aktif": "on",
-    })
+    response = client.post(
+        reverse("organisasi:pegawai_create"),
+        {
+            "nip": "19900505 201503 2 004",
+            "nama": "Bunga",
+            "status": "pns",
+            "golongan": "III/b",
+            "unit": org.seksi_a.pk,
+            "jabatan": org.staf.jabatan_id,
+            "aktif": "on",
+        },
+    )
 
     bunga = Pegawai.objects.get(nip="199005052015032004")
     assert response.url == bunga.get_absolute_url()
@@ -119,10 +144,18 @@ def test_admin_creates_a_pegawai_and_the_atasan_is_derived(org, client):
 def test_rejected_pegawai_form_keeps_what_was_typed(org, client):
     client.force_login(org.admin.akun)
 
-    response = client.post(reverse("organisasi:pegawai_create"), {
-        "nip": "200012312024211001", "nama": "Bunga Citra", "status": "pns", "golongan": "III/b",
-        "unit": org.seksi_a.pk, "jabatan": org.staf.jabatan_id, "aktif": "on",
-    })
+    response = client.post(
+        reverse("organisasi:pegawai_create"),
+        {
+            "nip": "200012312024211001",
+            "nama": "Bunga Citra",
+            "status": "pns",
+            "golongan": "III/b",
+            "unit": org.seksi_a.pk,
+            "jabatan": org.staf.jabatan_id,
+            "aktif": "on",
+        },
+    )
 
     body = response.content.decode()
     assert response.status_code == 200
@@ -153,7 +186,11 @@ def test_akun_issue_returns_a_spreadsheet_with_one_time_passwords(org, client):
 def test_unit_tree_children_load_as_a_fragment(org, client):
     client.force_login(org.staf.akun)
 
-    response = client.get(reverse("organisasi:unit_list"), {"induk": org.opd_a.pk}, headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("organisasi:unit_list"),
+        {"induk": org.opd_a.pk},
+        headers={"HX-Request": "true"},
+    )
 
     body = response.content.decode()
     assert "Bidang A" in body and "Seksi A" not in body and "<html" not in body
@@ -162,7 +199,9 @@ def test_unit_tree_children_load_as_a_fragment(org, client):
 def test_dates_are_indonesian_even_for_an_english_browser(org, client):
     client.force_login(org.staf.akun)
 
-    body = client.get(org.staf.get_absolute_url(), headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    body = client.get(
+        org.staf.get_absolute_url(), headers={"Accept-Language": "en-US,en;q=0.9"}
+    ).content.decode()
 
     born = org.staf.tanggal_lahir
     bulan = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
@@ -180,7 +219,9 @@ def test_unit_tree_counts_active_pegawai_of_the_whole_subtree(org, client):
 
 
 @pytest.mark.parametrize("extra", [1, 3])
-def test_unit_tree_query_count_does_not_grow_with_units(org, client, django_assert_num_queries, extra):
+def test_unit_tree_query_count_does_not_grow_with_units(
+    org, client, django_assert_num_queries, extra
+):
     from organisasi.tests.factories import UnitKerjaFactory
 
     for _ in range(extra):
@@ -195,17 +236,27 @@ def test_unit_tree_query_count_does_not_grow_with_units(org, client, django_asse
 def test_choosing_a_unit_reloads_the_jabatan_choices_of_that_unit(org, client):
     client.force_login(org.admin.akun)
 
-    response = client.get(reverse("organisasi:pegawai_create"), {"unit": org.opd_b.pk}, headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("organisasi:pegawai_create"),
+        {"unit": org.opd_b.pk},
+        headers={"HX-Request": "true"},
+    )
 
     body = response.content.decode()
     assert 'id="div_id_jabatan"' in body
-    assert set(response.context["form"].fields["jabatan"].queryset) == {org.kepala_b.jabatan, org.staf_b.jabatan, org.admin.jabatan}
+    assert set(response.context["form"].fields["jabatan"].queryset) == {
+        org.kepala_b.jabatan,
+        org.staf_b.jabatan,
+        org.admin.jabatan,
+    }
 
 
 def test_unit_tree_ignores_a_malformed_parent_id(org, client):
     client.force_login(org.staf.akun)
 
-    assert client.get(reverse("organisasi:unit_list"), {"induk": "abc"}).status_code == 200
+    assert (
+        client.get(reverse("organisasi:unit_list"), {"induk": "abc"}).status_code == 200
+    )
 
 
 def test_account_spreadsheet_is_never_cached(org, client):
@@ -222,13 +273,23 @@ def test_bkpsdm_adds_a_unit_under_an_opd_and_it_joins_that_opd(org, client):
 
     client.force_login(org.admin.akun)
 
-    response = client.post(reverse("organisasi:unit_create"), {
-        "kode": "A-B-S2", "nama": "Seksi Baru", "jenis": "seksi", "induk": org.bidang_a.pk, "aktif": "on",
-    })
+    response = client.post(
+        reverse("organisasi:unit_create"),
+        {
+            "kode": "A-B-S2",
+            "nama": "Seksi Baru",
+            "jenis": "seksi",
+            "induk": org.bidang_a.pk,
+            "aktif": "on",
+        },
+    )
 
     unit = UnitKerja.objects.get(kode="A-B-S2")
     assert response.url == unit.get_absolute_url()
-    assert (unit.opd_id, unit.path.startswith(org.bidang_a.path)) == (org.opd_a.pk, True)
+    assert (unit.opd_id, unit.path.startswith(org.bidang_a.path)) == (
+        org.opd_a.pk,
+        True,
+    )
 
 
 def test_bkpsdm_adds_a_jabatan_and_its_holder_gets_the_derived_atasan(org, client):
@@ -236,15 +297,29 @@ def test_bkpsdm_adds_a_jabatan_and_its_holder_gets_the_derived_atasan(org, clien
 
     client.force_login(org.admin.akun)
 
-    client.post(reverse("organisasi:jabatan_create"), {
-        "kode": "A-ANALIS", "nama": "Analis", "jenis": "fungsional", "unit": org.seksi_a.pk,
-        "atasan": org.kasi.jabatan_id, "aktif": "on",
-    })
+    client.post(
+        reverse("organisasi:jabatan_create"),
+        {
+            "kode": "A-ANALIS",
+            "nama": "Analis",
+            "jenis": "fungsional",
+            "unit": org.seksi_a.pk,
+            "atasan": org.kasi.jabatan_id,
+            "aktif": "on",
+        },
+    )
     holder = PegawaiFactory(jabatan=Jabatan.objects.get(kode="A-ANALIS"))
-    client.post(reverse("organisasi:jabatan_update", args=[holder.jabatan_id]), {
-        "kode": "A-ANALIS", "nama": "Analis", "jenis": "fungsional", "unit": org.seksi_a.pk,
-        "atasan": org.kabid.jabatan_id, "aktif": "on",
-    })
+    client.post(
+        reverse("organisasi:jabatan_update", args=[holder.jabatan_id]),
+        {
+            "kode": "A-ANALIS",
+            "nama": "Analis",
+            "jenis": "fungsional",
+            "unit": org.seksi_a.pk,
+            "atasan": org.kabid.jabatan_id,
+            "aktif": "on",
+        },
+    )
 
     holder.refresh_from_db()
     assert holder.atasan == org.kabid

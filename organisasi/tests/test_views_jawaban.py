@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _form_data(survei, values, **extra):
-    data = {f"p{p.pk}": v for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)}
+    data = {
+        f"p{p.pk}": v
+        for p, v in zip(survei.pertanyaan_set.order_by("urutan"), values, strict=True)
+    }
     data["tiket"] = new_tiket(survei)
     return {**data, **extra}
 
@@ -32,7 +35,9 @@ def test_citizen_answers_public_survey_without_login(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.get(_jawab_url(survei))
 
-    response = client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9, usia="20-29"))
+    response = client.post(
+        _jawab_url(survei), _form_data(survei, ["4"] * 9, usia="20-29")
+    )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("publik:terima_kasih", args=[survei.token])
@@ -66,7 +71,10 @@ def test_a_form_ticket_is_accepted_once_whatever_the_browser(org):
     survei = skm_survei(unit=org.bidang_a)
     tiket = Client().get(_jawab_url(survei)).context["form"].initial["tiket"]
 
-    responses = [Client().post(_jawab_url(survei), _form_data(survei, ["4"] * 9, tiket=tiket)) for _ in range(3)]
+    responses = [
+        Client().post(_jawab_url(survei), _form_data(survei, ["4"] * 9, tiket=tiket))
+        for _ in range(3)
+    ]
 
     assert Responden.objects.count() == 1
     assert "Formulir ini sudah pernah dikirim" in responses[1].content.decode()
@@ -76,7 +84,9 @@ def test_a_form_ticket_is_accepted_once_whatever_the_browser(org):
 def test_a_signed_ticket_without_a_nonce_is_refused(client, org):
     survei = skm_survei(unit=org.bidang_a)
 
-    data = _form_data(survei, ["4"] * 9, tiket=signing.dumps(survei.pk, salt=TIKET_SALT))
+    data = _form_data(
+        survei, ["4"] * 9, tiket=signing.dumps(survei.pk, salt=TIKET_SALT)
+    )
     response = client.post(_jawab_url(survei), data)
 
     assert "Formulir kedaluwarsa atau tidak sah" in response.content.decode()
@@ -119,7 +129,9 @@ def test_forged_ticket_is_refused(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.get(_jawab_url(survei))
 
-    response = client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9, tiket="palsu"))
+    response = client.post(
+        _jawab_url(survei), _form_data(survei, ["4"] * 9, tiket="palsu")
+    )
 
     assert "Formulir kedaluwarsa atau tidak sah" in response.content.decode()
     assert Responden.objects.count() == 0
@@ -136,7 +148,10 @@ def test_honeypot_submission_is_thanked_but_not_stored(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.get(_jawab_url(survei))
 
-    response = client.post(_jawab_url(survei), _form_data(survei, ["4"] * 9, situs_web="http://spam.example"))
+    response = client.post(
+        _jawab_url(survei),
+        _form_data(survei, ["4"] * 9, situs_web="http://spam.example"),
+    )
 
     assert response.status_code == 302
     assert Responden.objects.count() == 0
@@ -168,7 +183,9 @@ def test_internal_survey_is_answered_once_per_asn_account(client, org):
     client.post(_jawab_url(survei), _form_data(survei, ["3"] * 9))
     response = client.post(_jawab_url(survei), _form_data(survei, ["1"] * 9))
 
-    assert Responden.objects.get().akun_hash == services.account_fingerprint(org.staf.akun)
+    assert Responden.objects.get().akun_hash == services.account_fingerprint(
+        org.staf.akun
+    )
     assert "Anda sudah mengisi survei ini" in response.content.decode()
 
 
@@ -201,11 +218,17 @@ def _csv(text, name="jawaban.csv"):
 def test_import_of_good_rows_stores_every_respondent(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.force_login(org.pengelola.akun)
-    header = "usia,jenis_kelamin,pendidikan,pekerjaan,layanan," + ",".join(f"P{n}" for n in range(1, 10))
-    rows = ["20-29,P,sma,swasta,Angkut sampah," + ",".join(["3"] * 9), ",,,,," + ",".join(["4"] * 9)]
+    header = "usia,jenis_kelamin,pendidikan,pekerjaan,layanan," + ",".join(
+        f"P{n}" for n in range(1, 10)
+    )
+    rows = [
+        "20-29,P,sma,swasta,Angkut sampah," + ",".join(["3"] * 9),
+        ",,,,," + ",".join(["4"] * 9),
+    ]
 
     response = client.post(
-        reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("\n".join([header, *rows]))}
+        reverse("organisasi:survei_import", args=[survei.pk]),
+        {"berkas": _csv("\n".join([header, *rows]))},
     )
 
     assert response.status_code == 302
@@ -216,17 +239,26 @@ def test_import_of_good_rows_stores_every_respondent(client, org):
 def test_import_with_a_bad_row_stores_nothing_and_names_the_row(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.force_login(org.pengelola.akun)
-    header = "usia,jenis_kelamin,pendidikan,pekerjaan,layanan," + ",".join(f"P{n}" for n in range(1, 10))
+    header = "usia,jenis_kelamin,pendidikan,pekerjaan,layanan," + ",".join(
+        f"P{n}" for n in range(1, 10)
+    )
     rows = [",,,,," + ",".join(["3"] * 9), "99,X,,,," + ",".join(["5"] + ["3"] * 8)]
 
     response = client.post(
-        reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("\n".join([header, *rows]))}
+        reverse("organisasi:survei_import", args=[survei.pk]),
+        {"berkas": _csv("\n".join([header, *rows]))},
     )
 
     assert response.context["result"].errors == [
         RowError(3, "P1", "Jawaban harus berupa angka bulat 1 sampai 4."),
-        RowError(3, "jenis_kelamin", "nilai “X” tidak dikenal (pilih salah satu: L, P)."),
-        RowError(3, "usia", "nilai “99” tidak dikenal (pilih salah satu: <20, 20-29, 30-39, 40-49, 50+)."),
+        RowError(
+            3, "jenis_kelamin", "nilai “X” tidak dikenal (pilih salah satu: L, P)."
+        ),
+        RowError(
+            3,
+            "usia",
+            "nilai “99” tidak dikenal (pilih salah satu: <20, 20-29, 30-39, 40-49, 50+).",
+        ),
     ]
     assert Responden.objects.count() == 0
 
@@ -235,7 +267,10 @@ def test_import_without_question_columns_is_refused(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.force_login(org.pengelola.akun)
 
-    response = client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": _csv("usia\n20-29")})
+    response = client.post(
+        reverse("organisasi:survei_import", args=[survei.pk]),
+        {"berkas": _csv("usia\n20-29")},
+    )
 
     assert response.context["result"].errors[0].message.startswith("Kolom P1, P2")
     assert Responden.objects.count() == 0
@@ -244,7 +279,9 @@ def test_import_without_question_columns_is_refused(client, org):
 def test_import_template_round_trips_through_the_importer(client, org):
     survei = skm_survei(unit=org.bidang_a)
     client.force_login(org.pengelola.akun)
-    template = client.get(reverse("organisasi:survei_import_template", args=[survei.pk])).content
+    template = client.get(
+        reverse("organisasi:survei_import_template", args=[survei.pk])
+    ).content
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(template))
@@ -254,13 +291,17 @@ def test_import_template_round_trips_through_the_importer(client, org):
     buffer.seek(0)
     buffer.name = "isi.xlsx"
 
-    client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": buffer})
+    client.post(
+        reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": buffer}
+    )
 
     assert Responden.objects.get().jenis_kelamin == "L"
 
 
 def _import(client, survei, upload):
-    return client.post(reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": upload})
+    return client.post(
+        reverse("organisasi:survei_import", args=[survei.pk]), {"berkas": upload}
+    )
 
 
 def test_importing_the_same_file_twice_is_refused_and_adds_nobody(client, org):
@@ -269,7 +310,9 @@ def test_importing_the_same_file_twice_is_refused_and_adds_nobody(client, org):
     client.force_login(org.pengelola.akun)
 
     _import(client, survei, _csv("usia,P1\n20-29,4\n30-39,5\n"))
-    response = _import(client, survei, _csv("usia,P1\n20-29,4\n30-39,5\n", name="salinan.csv"))
+    response = _import(
+        client, survei, _csv("usia,P1\n20-29,4\n30-39,5\n", name="salinan.csv")
+    )
 
     assert Responden.objects.filter(survei=survei).count() == 2
     assert "sudah pernah diimpor" in response.content.decode()

@@ -14,7 +14,10 @@ def test_weakest_unsur_becomes_a_prefilled_need(client, org):
     answer(survei, [3, 3, 1, 3, 3, 3, 3, 3, 3])
     weakest = survei.pertanyaan_set.get(urutan=3)
     client.force_login(org.pengelola.akun)
-    url = reverse("organisasi:kebutuhan_create") + f"?survei={survei.pk}&pertanyaan={weakest.pk}"
+    url = (
+        reverse("organisasi:kebutuhan_create")
+        + f"?survei={survei.pk}&pertanyaan={weakest.pk}"
+    )
     form = client.get(url).context["form"]
     data = {key: value for key, value in form.initial.items() if value is not None}
     data["unit"] = org.bidang_a.pk
@@ -32,7 +35,10 @@ def test_weakest_unsur_becomes_a_prefilled_need(client, org):
 def test_need_from_a_survey_of_another_opd_is_hidden(client, org):
     survei = skm_survei(unit=org.opd_b)
     client.force_login(org.pengelola.akun)
-    url = reverse("organisasi:kebutuhan_create") + f"?survei={survei.pk}&pertanyaan={survei.pertanyaan_set.first().pk}"
+    url = (
+        reverse("organisasi:kebutuhan_create")
+        + f"?survei={survei.pk}&pertanyaan={survei.pertanyaan_set.first().pk}"
+    )
 
     assert client.get(url).status_code == 404
 
@@ -45,14 +51,20 @@ def test_asn_sees_only_needs_of_their_unit_and_above(client, org):
 
     response = client.get(reverse("organisasi:kebutuhan_list"))
 
-    assert sorted(k.judul for k in response.context["page"]) == sorted([own.judul, above.judul])
+    assert sorted(k.judul for k in response.context["page"]) == sorted(
+        [own.judul, above.judul]
+    )
 
 
 def test_need_list_htmx_request_gets_only_the_results(client, org):
     KebutuhanFactory(unit=org.opd_a, judul="Armada kurang")
     client.force_login(org.admin.akun)
 
-    response = client.get(reverse("organisasi:kebutuhan_list"), {"q": "armada"}, headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("organisasi:kebutuhan_list"),
+        {"q": "armada"},
+        headers={"HX-Request": "true"},
+    )
 
     assert b"Armada kurang" in response.content
     assert b"<html" not in response.content
@@ -62,14 +74,19 @@ def test_need_status_change_is_recorded_in_history(client, org):
     kebutuhan = KebutuhanFactory(unit=org.opd_a)
     client.force_login(org.pengelola.akun)
 
-    client.post(reverse("organisasi:kebutuhan_status", args=[kebutuhan.pk]), {"status": "ditindaklanjuti"})
+    client.post(
+        reverse("organisasi:kebutuhan_status", args=[kebutuhan.pk]),
+        {"status": "ditindaklanjuti"},
+    )
 
     record = kebutuhan.history.latest()
     assert record.status == "ditindaklanjuti"
     assert record.history_user == org.pengelola.akun
 
 
-def test_need_list_query_count_does_not_grow_with_rows(client, org, django_assert_num_queries):
+def test_need_list_query_count_does_not_grow_with_rows(
+    client, org, django_assert_num_queries
+):
     client.force_login(org.admin.akun)
     KebutuhanFactory(unit=org.opd_a, pemilik=org.staf)
     client.get(reverse("organisasi:kebutuhan_list"))
@@ -83,16 +100,28 @@ def test_need_list_query_count_does_not_grow_with_rows(client, org, django_asser
 
 
 def _kebutuhan_data(org, **extra):
-    data = {"judul": "Armada", "unit": org.bidang_a.pk, "sumber": "evaluasi_program", "deskripsi": "Kurang.",
-            "prioritas": "sedang", "pemilik_nip": "", "bukti": ""}
+    data = {
+        "judul": "Armada",
+        "unit": org.bidang_a.pk,
+        "sumber": "evaluasi_program",
+        "deskripsi": "Kurang.",
+        "prioritas": "sedang",
+        "pemilik_nip": "",
+        "bukti": "",
+    }
     return {**data, **extra}
 
 
-def test_need_form_takes_the_penanggung_jawab_by_nip_instead_of_listing_every_pegawai(client, org):
+def test_need_form_takes_the_penanggung_jawab_by_nip_instead_of_listing_every_pegawai(
+    client, org
+):
     client.force_login(org.admin.akun)
 
     form = client.get(reverse("organisasi:kebutuhan_create")).context["form"]
-    client.post(reverse("organisasi:kebutuhan_create"), _kebutuhan_data(org, pemilik_nip=org.kasi.nip))
+    client.post(
+        reverse("organisasi:kebutuhan_create"),
+        _kebutuhan_data(org, pemilik_nip=org.kasi.nip),
+    )
 
     assert "pemilik" not in form.fields and "pemilik_nip" in form.fields
     assert Kebutuhan.objects.get().pemilik == org.kasi
@@ -101,7 +130,12 @@ def test_need_form_takes_the_penanggung_jawab_by_nip_instead_of_listing_every_pe
 def test_need_form_refuses_a_penanggung_jawab_of_another_opd(client, org):
     client.force_login(org.admin.akun)
 
-    response = client.post(reverse("organisasi:kebutuhan_create"), _kebutuhan_data(org, pemilik_nip=org.staf_b.nip))
+    response = client.post(
+        reverse("organisasi:kebutuhan_create"),
+        _kebutuhan_data(org, pemilik_nip=org.staf_b.nip),
+    )
 
-    assert "perangkat daerah unit kerja ini" in str(response.context["form"].errors["pemilik_nip"])
+    assert "perangkat daerah unit kerja ini" in str(
+        response.context["form"].errors["pemilik_nip"]
+    )
     assert not Kebutuhan.objects.exists()

@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from organisasi import queries
 from organisasi.models import Pertanyaan, Survei
-from organisasi.tests.factories import PertanyaanFactory, SurveiFactory, answer, skm_survei
+from organisasi.tests.factories import (
+    PertanyaanFactory,
+    SurveiFactory,
+    answer,
+    skm_survei,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +38,16 @@ def test_survei_laporan_is_a_pdf(client, org):
 def test_create_skm_survey_adds_nine_unsur(client, org):
     client.force_login(org.pengelola.akun)
     data = {
-        "judul": "SKM Pengangkutan Sampah", "unit": org.bidang_a.pk, "program": "Pengangkutan sampah",
-        "periode": "Semester I 2026", "jenis": "skm", "target_responden": 150, "tanggal_buka": "2026-01-01",
-        "tanggal_tutup": "2026-06-30", "status": "dibuka", "mode_bobot": "eksak",
+        "judul": "SKM Pengangkutan Sampah",
+        "unit": org.bidang_a.pk,
+        "program": "Pengangkutan sampah",
+        "periode": "Semester I 2026",
+        "jenis": "skm",
+        "target_responden": 150,
+        "tanggal_buka": "2026-01-01",
+        "tanggal_tutup": "2026-06-30",
+        "status": "dibuka",
+        "mode_bobot": "eksak",
     }
 
     response = client.post(reverse("organisasi:survei_create"), data)
@@ -50,7 +62,9 @@ def test_create_skm_survey_adds_nine_unsur(client, org):
 def test_pengelola_cannot_create_a_survey_for_another_opd(client, org):
     client.force_login(org.pengelola.akun)
 
-    response = client.post(reverse("organisasi:survei_create"), {"unit": org.opd_b.pk, "judul": "X"})
+    response = client.post(
+        reverse("organisasi:survei_create"), {"unit": org.opd_b.pk, "judul": "X"}
+    )
 
     assert response.status_code == 200
     assert "unit" in response.context["form"].errors
@@ -63,7 +77,11 @@ def test_pertanyaan_create_over_htmx_returns_the_question_list(client, org):
 
     response = client.post(
         reverse("organisasi:pertanyaan_create", args=[survei.pk]),
-        {"teks": "Apakah sampah diangkut tepat waktu?", "tipe": "ya_tidak", "wajib": "on"},
+        {
+            "teks": "Apakah sampah diangkut tepat waktu?",
+            "tipe": "ya_tidak",
+            "wajib": "on",
+        },
         headers={"HX-Request": "true"},
     )
 
@@ -78,19 +96,26 @@ def test_survei_hasil_htmx_request_gets_only_the_results_fragment(client, org):
     answer(survei, [4] * 9)
     client.force_login(org.pengelola.akun)
 
-    response = client.get(reverse("organisasi:survei_hasil", args=[survei.pk]), headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("organisasi:survei_hasil", args=[survei.pk]),
+        headers={"HX-Request": "true"},
+    )
 
     assert response.content.lstrip().startswith(b'<div id="hasil"')
     assert b"100,00" in response.content
 
 
-def test_survei_hasil_page_query_count_does_not_grow_with_responses(client, org, django_assert_num_queries):
+def test_survei_hasil_page_query_count_does_not_grow_with_responses(
+    client, org, django_assert_num_queries
+):
     few, many = skm_survei(unit=org.bidang_a), skm_survei(unit=org.bidang_a)
     answer(few, [3] * 9)
     for index in range(30):
         answer(many, [1 + index % 4] * 9)
     client.force_login(org.pengelola.akun)
-    client.get(reverse("organisasi:survei_hasil", args=[few.pk]))  # warm the session and user caches
+    client.get(
+        reverse("organisasi:survei_hasil", args=[few.pk])
+    )  # warm the session and user caches
 
     with django_assert_num_queries(12) as few_queries:
         client.get(reverse("organisasi:survei_hasil", args=[few.pk]))
@@ -98,14 +123,22 @@ def test_survei_hasil_page_query_count_does_not_grow_with_responses(client, org,
         client.get(reverse("organisasi:survei_hasil", args=[many.pk]))
 
 
-def test_pertanyaan_update_refuses_inconsistent_weights_on_the_form_keeping_the_input(client, org):
+def test_pertanyaan_update_refuses_inconsistent_weights_on_the_form_keeping_the_input(
+    client, org
+):
     survei = skm_survei(unit=org.bidang_a)
     pertanyaan = survei.pertanyaan_set.order_by("urutan").first()
     client.force_login(org.pengelola.akun)
 
     response = client.post(
         reverse("organisasi:pertanyaan_update", args=[survei.pk, pertanyaan.pk]),
-        {"teks": pertanyaan.teks, "unsur": pertanyaan.unsur, "tipe": pertanyaan.tipe, "wajib": "on", "bobot": "0.5"},
+        {
+            "teks": pertanyaan.teks,
+            "unsur": pertanyaan.unsur,
+            "tipe": pertanyaan.tipe,
+            "wajib": "on",
+            "bobot": "0.5",
+        },
     )
 
     assert response.status_code == 200
@@ -122,7 +155,9 @@ def test_results_page_states_custom_weights_and_rounding(client, org):
     answer(survei, [4] * 9)
     client.force_login(org.pengelola.akun)
 
-    page = client.get(reverse("organisasi:survei_hasil", args=[survei.pk])).content.decode()
+    page = client.get(
+        reverse("organisasi:survei_hasil", args=[survei.pk])
+    ).content.decode()
 
     assert "Bobot khusus per unsur" in page and "Eksak" not in page
     assert "IKM dibulatkan setengah ke atas ke 2 desimal" in page
@@ -134,7 +169,9 @@ def test_results_page_says_why_there_is_no_ikm(client, org):
     answer(survei, [4] * 9)
     client.force_login(org.pengelola.akun)
 
-    page = client.get(reverse("organisasi:survei_hasil", args=[survei.pk])).content.decode()
+    page = client.get(
+        reverse("organisasi:survei_hasil", args=[survei.pk])
+    ).content.decode()
 
     assert "IKM tidak dihitung" in page
 
@@ -148,15 +185,30 @@ def test_editing_an_answered_question_keeps_its_type_and_results(client, org):
     url = reverse("organisasi:pertanyaan_update", args=[survei.pk, pertanyaan.pk])
 
     form = client.get(url).context["form"]
-    client.post(url, {"teks": "Baru?", "unsur": "", "tipe": "ya_tidak", "pilihan": "", "wajib": "on"})
+    client.post(
+        url,
+        {
+            "teks": "Baru?",
+            "unsur": "",
+            "tipe": "ya_tidak",
+            "pilihan": "",
+            "wajib": "on",
+        },
+    )
 
-    assert form.fields["tipe"].disabled and form.fields["pilihan"].disabled and form.fields["bobot"].disabled
+    assert (
+        form.fields["tipe"].disabled
+        and form.fields["pilihan"].disabled
+        and form.fields["bobot"].disabled
+    )
     pertanyaan.refresh_from_db()
     assert pertanyaan.tipe == Pertanyaan.Tipe.LIKERT and pertanyaan.teks == "Baru?"
     assert queries.compute_hasil(survei).pertanyaan[0].rata == 4
 
 
-def test_results_leave_out_a_previous_survey_of_another_opd_the_reader_cannot_see(client, org):
+def test_results_leave_out_a_previous_survey_of_another_opd_the_reader_cannot_see(
+    client, org
+):
     other = skm_survei(unit=org.opd_b, periode="2025")
     answer(other, [1] * 9)
     mine = skm_survei(unit=org.bidang_a, survei_sebelumnya=other)  # linked by an admin
@@ -187,7 +239,9 @@ def test_survey_form_offers_only_managed_surveys_as_previous_period(client, org)
     mine = skm_survei(unit=org.bidang_a)
     client.force_login(org.pengelola.akun)
 
-    choices = client.get(reverse("organisasi:survei_update", args=[mine.pk])).context["form"]
+    choices = client.get(reverse("organisasi:survei_update", args=[mine.pk])).context[
+        "form"
+    ]
     offered = set(choices.fields["survei_sebelumnya"].queryset)
 
     assert own in offered and other not in offered and mine not in offered
@@ -197,18 +251,30 @@ def test_survey_form_refuses_a_previous_survey_of_another_unit(client, org):
     seksi = skm_survei(unit=org.seksi_a, periode="2025")
     client.force_login(org.pengelola.akun)
     data = {
-        "judul": "SKM", "unit": org.bidang_a.pk, "program": "P", "periode": "2026", "jenis": "skm",
-        "target_responden": 150, "tanggal_buka": "2026-01-01", "tanggal_tutup": "2026-06-30", "status": "draf",
-        "mode_bobot": "eksak", "survei_sebelumnya": seksi.pk,
+        "judul": "SKM",
+        "unit": org.bidang_a.pk,
+        "program": "P",
+        "periode": "2026",
+        "jenis": "skm",
+        "target_responden": 150,
+        "tanggal_buka": "2026-01-01",
+        "tanggal_tutup": "2026-06-30",
+        "status": "draf",
+        "mode_bobot": "eksak",
+        "survei_sebelumnya": seksi.pk,
     }
 
     response = client.post(reverse("organisasi:survei_create"), data)
 
-    assert "unit kerja yang sama" in str(response.context["form"].errors["survei_sebelumnya"])
+    assert "unit kerja yang sama" in str(
+        response.context["form"].errors["survei_sebelumnya"]
+    )
     assert Survei.objects.count() == 1
 
 
-def test_survey_list_query_count_does_not_grow_with_rows(client, org, django_assert_num_queries):
+def test_survey_list_query_count_does_not_grow_with_rows(
+    client, org, django_assert_num_queries
+):
     client.force_login(org.admin.akun)
     answer(skm_survei(unit=org.bidang_a), [4] * 9)
     client.get(reverse("organisasi:survei_list"))
@@ -223,9 +289,15 @@ def test_survey_list_query_count_does_not_grow_with_rows(client, org, django_ass
 
 def _survei_data(survei, **extra):
     data = {
-        "judul": survei.judul, "unit": survei.unit_id, "program": survei.program, "periode": survei.periode,
-        "target_responden": 150, "tanggal_buka": str(survei.tanggal_buka), "tanggal_tutup": str(survei.tanggal_tutup),
-        "status": survei.status, "mode_bobot": survei.mode_bobot,
+        "judul": survei.judul,
+        "unit": survei.unit_id,
+        "program": survei.program,
+        "periode": survei.periode,
+        "target_responden": 150,
+        "tanggal_buka": str(survei.tanggal_buka),
+        "tanggal_tutup": str(survei.tanggal_tutup),
+        "status": survei.status,
+        "mode_bobot": survei.mode_bobot,
     }
     return {**data, **extra}
 
@@ -236,18 +308,28 @@ def test_survey_form_sets_every_unsur_weight_at_once(client, org):
     weights = {f"bobot_{p.pk}": ("0,2" if p.urutan == 1 else "0,1") for p in unsur}
     client.force_login(org.pengelola.akun)
 
-    response = client.post(reverse("organisasi:survei_update", args=[survei.pk]), _survei_data(survei, **weights))
+    response = client.post(
+        reverse("organisasi:survei_update", args=[survei.pk]),
+        _survei_data(survei, **weights),
+    )
 
     assert response.status_code == 302
-    assert [p.bobot for p in survei.pertanyaan_set.order_by("urutan")] == [Decimal("0.2")] + [Decimal("0.1")] * 8
+    assert [p.bobot for p in survei.pertanyaan_set.order_by("urutan")] == [
+        Decimal("0.2")
+    ] + [Decimal("0.1")] * 8
 
 
-def test_survey_form_refuses_weights_not_summing_to_one_and_keeps_the_input(client, org):
+def test_survey_form_refuses_weights_not_summing_to_one_and_keeps_the_input(
+    client, org
+):
     survei = skm_survei(unit=org.bidang_a)
     weights = {f"bobot_{p.pk}": "0,5" for p in survei.pertanyaan_set.all()}
     client.force_login(org.pengelola.akun)
 
-    response = client.post(reverse("organisasi:survei_update", args=[survei.pk]), _survei_data(survei, **weights))
+    response = client.post(
+        reverse("organisasi:survei_update", args=[survei.pk]),
+        _survei_data(survei, **weights),
+    )
 
     form = response.context["form"]
     assert "Jumlah bobot semua unsur SKM harus 1" in str(form.non_field_errors())
@@ -260,6 +342,10 @@ def test_survey_form_locks_the_weights_of_answered_unsur(client, org):
     answer(survei, [4] * 9)
     client.force_login(org.pengelola.akun)
 
-    form = client.get(reverse("organisasi:survei_update", args=[survei.pk])).context["form"]
+    form = client.get(reverse("organisasi:survei_update", args=[survei.pk])).context[
+        "form"
+    ]
 
-    assert all(form.fields[f"bobot_{p.pk}"].disabled for p in survei.pertanyaan_set.all())
+    assert all(
+        form.fields[f"bobot_{p.pk}"].disabled for p in survei.pertanyaan_set.all()
+    )

@@ -19,19 +19,30 @@ from organisasi.spreadsheets import accounts_workbook
 def akun_issue(request):
     """BKPSDM issues one-time passwords for a unit's employees, handed over as a spreadsheet."""
     permissions.require(permissions.can_manage_organisasi(request.user))
-    form = TerbitkanAkunForm(request.POST or None, initial={"unit": request.GET.get("unit")})
+    form = TerbitkanAkunForm(
+        request.POST or None, initial={"unit": request.GET.get("unit")}
+    )
     if form.is_valid():
         unit = form.cleaned_data["unit"]
-        pegawai = Pegawai.objects.active().in_unit_tree(unit).select_related("akun", "jabatan", "unit")
+        pegawai = (
+            Pegawai.objects.active()
+            .in_unit_tree(unit)
+            .select_related("akun", "jabatan", "unit")
+        )
         issued, skipped = services.issue_accounts(
             pegawai, by=request.user, reset_existing=form.cleaned_data["reset_existing"]
         )
         if not issued:
-            messages.info(request, f"Tidak ada akun yang diterbitkan ({len(skipped)} pegawai dilewati: sudah punya akun "
-                                   "atau berperan khusus).")
+            messages.info(
+                request,
+                f"Tidak ada akun yang diterbitkan ({len(skipped)} pegawai dilewati: sudah punya akun "
+                "atau berperan khusus).",
+            )
             return redirect("organisasi:akun_issue")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return xlsx_response(accounts_workbook(issued, skipped), f"akun-{unit.kode}-{stamp}.xlsx")
+        return xlsx_response(
+            accounts_workbook(issued, skipped), f"akun-{unit.kode}-{stamp}.xlsx"
+        )
     return render(request, "organisasi/akun_form.html", {"form": form})
 
 

@@ -26,12 +26,21 @@ def survei_import(request, pk):
     form = ImportRespondenForm(request.POST or None, request.FILES or None)
     result = None
     if form.is_valid():
-        result = services.import_responden(survei, upload=form.cleaned_data["berkas"], by=request.user)
+        result = services.import_responden(
+            survei, upload=form.cleaned_data["berkas"], by=request.user
+        )
         if result.ok:
-            messages.success(request, f"{format_angka(result.rows)} responden berhasil diimpor.")
+            messages.success(
+                request, f"{format_angka(result.rows)} responden berhasil diimpor."
+            )
             return redirect("organisasi:survei_hasil", survei.pk)
         result = _file_refusals_on_the_field(form, result)
-    context = {"survei": survei, "form": form, "result": result, "columns": spreadsheets.import_columns(survei)}
+    context = {
+        "survei": survei,
+        "form": form,
+        "result": result,
+        "columns": spreadsheets.import_columns(survei),
+    }
     return render(request, "organisasi/survei_import.html", context)
 
 
@@ -46,7 +55,10 @@ def _file_refusals_on_the_field(form, result: ImportResult) -> ImportResult:
 @require_GET
 def survei_import_template(request, pk):
     survei = survei_for(request, pk, edit=True)
-    return xlsx_response(spreadsheets.import_template_workbook(survei), f"templat-jawaban-survei-{survei.pk}.xlsx")
+    return xlsx_response(
+        spreadsheets.import_template_workbook(survei),
+        f"templat-jawaban-survei-{survei.pk}.xlsx",
+    )
 
 
 def _answered_key(survei):
@@ -60,7 +72,12 @@ def jawab(request, token):
     """The answer form behind the survey's unguessable link; internal surveys need a login."""
     survei = Survei.objects.select_related("unit").filter(token=token).first()
     if survei is None:
-        return render(request, "organisasi/survei_pesan.html", {"pesan": "Tautan survei tidak dikenal."}, status=404)
+        return render(
+            request,
+            "organisasi/survei_pesan.html",
+            {"pesan": "Tautan survei tidak dikenal."},
+            status=404,
+        )
     if survei.internal and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permissions.can_answer_survei(request.user, survei):
@@ -69,18 +86,28 @@ def jawab(request, token):
         return _message(request, survei, jawaban_services.PESAN_DITUTUP)
     if request.session.get(_answered_key(survei)):
         return _message(request, survei, jawaban_services.PESAN_DUPLIKAT)
-    form = JawabanForm(request.POST or None, survei=survei, pertanyaan_list=survei.pertanyaan_set.order_by("urutan"))
+    form = JawabanForm(
+        request.POST or None,
+        survei=survei,
+        pertanyaan_list=survei.pertanyaan_set.order_by("urutan"),
+    )
     if request.method == "POST" and form.is_bot:
-        return redirect("publik:terima_kasih", token)  # say nothing to a bot, store nothing
+        return redirect(
+            "publik:terima_kasih", token
+        )  # say nothing to a bot, store nothing
     if form.is_valid():
         response = _submit(request, survei, form)
         if response is not None:
             return response
-    return render(request, "organisasi/survei_jawab.html", {"survei": survei, "form": form})
+    return render(
+        request, "organisasi/survei_jawab.html", {"survei": survei, "form": form}
+    )
 
 
 def _message(request, survei, pesan):
-    return render(request, "organisasi/survei_pesan.html", {"survei": survei, "pesan": pesan})
+    return render(
+        request, "organisasi/survei_pesan.html", {"survei": survei, "pesan": pesan}
+    )
 
 
 def _submit(request, survei, form):
@@ -88,12 +115,20 @@ def _submit(request, survei, form):
     pengguna = request.user if survei.internal else None
     try:
         services.submit_responden(
-            survei, raw_answers=form.raw_answers(), profil=form.profil(), tiket=form.cleaned_data["tiket"],
-            ip_address=get_client_ip_address(request) or "", pengguna=pengguna,
+            survei,
+            raw_answers=form.raw_answers(),
+            profil=form.profil(),
+            tiket=form.cleaned_data["tiket"],
+            ip_address=get_client_ip_address(request) or "",
+            pengguna=pengguna,
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):  # invalid answers: show them next to their questions
-            form.add_answer_errors({pk: messages[0] for pk, messages in error.message_dict.items()})
+        if hasattr(
+            error, "error_dict"
+        ):  # invalid answers: show them next to their questions
+            form.add_answer_errors(
+                {pk: messages[0] for pk, messages in error.message_dict.items()}
+            )
             return None
         return _message(request, survei, error.messages[0])
     # The session (and its cookie) starts only now, to say "already answered" next time.

@@ -18,7 +18,9 @@ from organisasi.views.survei import survei_for
 @vary_on_headers("HX-Request")
 def kebutuhan_list(request):
     form = KebutuhanFilterForm(request.GET or None)
-    kebutuhan = form.filter(Kebutuhan.objects.visible_to(request.user).select_related("unit", "pemilik"))
+    kebutuhan = form.filter(
+        Kebutuhan.objects.visible_to(request.user).select_related("unit", "pemilik")
+    )
     page = Paginator(kebutuhan, 25).get_page(request.GET.get("page"))
     context = {
         "form": form,
@@ -39,12 +41,16 @@ def kebutuhan_create(request):
         kebutuhan = services.create_kebutuhan(form.save(commit=False), by=request.user)
         messages.success(request, f"Kebutuhan “{kebutuhan.judul}” berhasil dicatat.")
         return redirect(kebutuhan)
-    return render(request, "organisasi/kebutuhan_form.html", {"form": form, "draft": draft})
+    return render(
+        request, "organisasi/kebutuhan_form.html", {"form": form, "draft": draft}
+    )
 
 
 def _draft_from_survey(request):
     params = request.GET
-    if not (params.get("survei", "").isdigit() and params.get("pertanyaan", "").isdigit()):
+    if not (
+        params.get("survei", "").isdigit() and params.get("pertanyaan", "").isdigit()
+    ):
         return None
     survei = survei_for(request, int(params["survei"]), edit=True)
     if not survei.pertanyaan_set.filter(pk=params["pertanyaan"]).exists():
@@ -54,8 +60,15 @@ def _draft_from_survey(request):
 
 
 def _kebutuhan(request, pk, *, edit=False):
-    queryset = Kebutuhan.objects.select_related("unit", "pemilik", "survei", "pertanyaan", "dibuat_oleh")
-    return permissions.get_for_user(queryset, request.user, pk, edit=permissions.can_edit_kebutuhan if edit else None)
+    queryset = Kebutuhan.objects.select_related(
+        "unit", "pemilik", "survei", "pertanyaan", "dibuat_oleh"
+    )
+    return permissions.get_for_user(
+        queryset,
+        request.user,
+        pk,
+        edit=permissions.can_edit_kebutuhan if edit else None,
+    )
 
 
 def kebutuhan_detail(request, pk):
@@ -63,7 +76,9 @@ def kebutuhan_detail(request, pk):
     context = {
         "kebutuhan": kebutuhan,
         "can_edit": permissions.can_edit_kebutuhan(request.user, kebutuhan),
-        "riwayat": kebutuhan.history.select_related("history_user").order_by("-history_date")[:20],
+        "riwayat": kebutuhan.history.select_related("history_user").order_by(
+            "-history_date"
+        )[:20],
         "answered_by": kebutuhan.answered_by(request.user),
     }
     return render(request, "organisasi/kebutuhan_detail.html", context)
@@ -77,15 +92,23 @@ def kebutuhan_update(request, pk):
         form.save()
         messages.success(request, "Kebutuhan berhasil disimpan.")
         return redirect(kebutuhan)
-    return render(request, "organisasi/kebutuhan_form.html", {"form": form, "kebutuhan": kebutuhan})
+    return render(
+        request,
+        "organisasi/kebutuhan_form.html",
+        {"form": form, "kebutuhan": kebutuhan},
+    )
 
 
 @require_POST
 def kebutuhan_status(request, pk):
     kebutuhan = _kebutuhan(request, pk, edit=True)
     try:
-        services.change_kebutuhan_status(kebutuhan, status=request.POST.get("status", ""))
-        messages.success(request, f"Status kebutuhan menjadi {kebutuhan.get_status_display()}.")
+        services.change_kebutuhan_status(
+            kebutuhan, status=request.POST.get("status", "")
+        )
+        messages.success(
+            request, f"Status kebutuhan menjadi {kebutuhan.get_status_display()}."
+        )
     except ValidationError as error:
         flash_errors(request, error)
     return redirect(kebutuhan)

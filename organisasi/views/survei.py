@@ -19,7 +19,9 @@ from organisasi.models import Pertanyaan, Survei
 def survei_list(request):
     permissions.require(permissions.can_open_survei_list(request.user))
     survei = Survei.objects.visible_to(request.user).select_related("unit")
-    survei = survei.annotate(jumlah_responden=Count("responden")).order_by("-tanggal_buka", "judul")
+    survei = survei.annotate(jumlah_responden=Count("responden")).order_by(
+        "-tanggal_buka", "judul"
+    )
     page = Paginator(survei, 25).get_page(request.GET.get("page"))
     context = {"page": page, "can_create": permissions.can_create_survei(request.user)}
     return render(request, "organisasi/survei_list.html", context)
@@ -38,20 +40,30 @@ def survei_create(request):
 
 def survei_for(request, pk, *, edit=False):
     edit_rule = permissions.can_edit_survei if edit else None
-    return permissions.get_for_user(Survei.objects.select_related("unit"), request.user, pk, edit=edit_rule)
+    return permissions.get_for_user(
+        Survei.objects.select_related("unit"), request.user, pk, edit=edit_rule
+    )
 
 
 def survei_detail(request, pk):
     survei = survei_for(request, pk)
-    return render(request, "organisasi/survei_detail.html", _detail_context(request, survei, PertanyaanForm()))
+    return render(
+        request,
+        "organisasi/survei_detail.html",
+        _detail_context(request, survei, PertanyaanForm()),
+    )
 
 
 def _detail_context(request, survei, pertanyaan_form):
     return {
         "survei": survei,
-        "pertanyaan_list": survei.pertanyaan_set.annotate(jumlah_jawaban=Count("jawaban")),
+        "pertanyaan_list": survei.pertanyaan_set.annotate(
+            jumlah_jawaban=Count("jawaban")
+        ),
         "jumlah_responden": survei.responden_set.count(),
-        "tautan_publik": request.build_absolute_uri(reverse("publik:jawab", args=[survei.token])),
+        "tautan_publik": request.build_absolute_uri(
+            reverse("publik:jawab", args=[survei.token])
+        ),
         "can_edit": permissions.can_edit_survei(request.user, survei),
         "pertanyaan_form": pertanyaan_form,
     }
@@ -69,7 +81,9 @@ def survei_update(request, pk):
         else:
             messages.success(request, f"Survei “{survei.judul}” berhasil disimpan.")
             return redirect(survei)
-    return render(request, "organisasi/survei_form.html", {"form": form, "survei": survei})
+    return render(
+        request, "organisasi/survei_form.html", {"form": form, "survei": survei}
+    )
 
 
 @require_POST
@@ -94,7 +108,9 @@ def pertanyaan_update(request, pk, pertanyaan_pk):
     if _save_pertanyaan(form):
         messages.success(request, "Pertanyaan disimpan.")
         return redirect(survei)
-    return render(request, "organisasi/pertanyaan_form.html", {"form": form, "survei": survei})
+    return render(
+        request, "organisasi/pertanyaan_form.html", {"form": form, "survei": survei}
+    )
 
 
 def _save_pertanyaan(form) -> bool:
@@ -125,7 +141,11 @@ def _hasil(request, survei):
     """The survey's results, compared with its previous period only if the reader may see that survey."""
     sebelumnya = None
     if survei.survei_sebelumnya_id:
-        sebelumnya = Survei.objects.visible_to(request.user).filter(pk=survei.survei_sebelumnya_id).first()
+        sebelumnya = (
+            Survei.objects.visible_to(request.user)
+            .filter(pk=survei.survei_sebelumnya_id)
+            .first()
+        )
     return queries.compute_hasil(survei, sebelumnya=sebelumnya)
 
 
@@ -147,7 +167,10 @@ def survei_hasil(request, pk):
 @require_GET
 def survei_export(request, pk):
     survei = survei_for(request, pk)
-    return xlsx_response(spreadsheets.hasil_workbook(_hasil(request, survei)), f"hasil-survei-{survei.pk}.xlsx")
+    return xlsx_response(
+        spreadsheets.hasil_workbook(_hasil(request, survei)),
+        f"hasil-survei-{survei.pk}.xlsx",
+    )
 
 
 @require_GET

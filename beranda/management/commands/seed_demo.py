@@ -16,6 +16,12 @@ class Command(BaseCommand):
         self.stdout.write("  data demo organisasi: selesai")
         indikator_demo.seed(stdout=self.stdout)
         self.stdout.write("  data demo indikator: selesai")
-        self.stdout.write(self.style.SUCCESS(f"\nAkun demo (kata sandi semua akun: {settings.DEMO_PASSWORD})"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nAkun demo (kata sandi semua akun: {settings.DEMO_PASSWORD})"
+            )
+        )
         for account in accounts:
-            self.stdout.write(f"  {account['role']:<10} {account['nip']:<20} {account['nama']} — {account['keterangan']}")
+            self.stdout.write(
+                f"  {account['role']:<10} {account['nip']:<20} {account['nama']} — {account['keterangan']}"
+            )
