@@ -42,8 +42,10 @@ test: install-dev
 bench: install
 	DEBUG=false $(BIN)/python bench/run.py
 
+## make lint: what .ci/run also checks: ruff's rules and ruff format.
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf var/db.sqlite3 var/test.sqlite3 var/broker var/media var/staticfiles

@@ -29,6 +29,7 @@ def _test_settings(settings, tmp_path):
 REFERENCE_DATA_MIGRATIONS = [
     ("organisasi.migrations.0003_mutu_unsur_skm_data", "add_data"),
     ("indikator.migrations.0002_berakhlak", "seed"),
+    ("kinerja.migrations.0002_aturan_awal", "seed"),
 ]
 
 

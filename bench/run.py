@@ -137,6 +137,10 @@ PAGES = [
     ("SKP bawahan", "atasan", "/indikator/skp/bawahan/"),
     ("indikator unit", "pengelola", "/indikator/"),
     ("struktur organisasi", "admin", "/organisasi/unit/"),
+    ("aktivitas hari ini", "pegawai", "/kinerja/"),
+    ("minggu aktivitas", "pegawai", "/kinerja/minggu/"),
+    ("kalender bulan", "pegawai", "/kinerja/bulan/"),
+    ("aktivitas bawahan", "atasan", "/kinerja/tim/{staf}/"),
 ]
 
 

@@ -132,6 +132,8 @@ STATIC_ROOT.mkdir(
 )  # WhiteNoise warns on every request otherwise
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Evidence files (bukti dukung): private, served only through a permission-checked view.
+KINERJA_MAX_BUKTI_BYTES = env.int("KINERJA_MAX_BUKTI_BYTES", default=5 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("organisasi/", include("organisasi.urls")),
     path("indikator/", include("indikator.urls")),
+    path("kinerja/", include("kinerja.urls")),
     path("s/", include("organisasi.urls_publik")),
     path("admin/", admin.site.urls),
 ]

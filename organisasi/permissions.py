@@ -203,6 +203,13 @@ def require(allowed: bool) -> None:
         raise PermissionDenied("Anda tidak berwenang membuka halaman ini.")
 
 
+def is_self_or_above(own, pegawai) -> bool:
+    """Is `own` the pegawai, or anywhere above them in the atasan chain? (no query)"""
+    if own.pk == pegawai.pk:
+        return True
+    return bool(own.atasan_path) and pegawai.atasan_path.startswith(own.atasan_path)
+
+
 class PersonalQuerySet(UnitScopedQuerySet):
     """Base QuerySet of objects that belong to one pegawai (set `pegawai_field`).
 

@@ -1,11 +1,11 @@
 """Performance years: creating them with their months or quarters, changing and locking them."""
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.dates import month_end
 from indikator import permissions
 from indikator.models import Periode, PeriodePenilaian, RealisasiIndikator
 

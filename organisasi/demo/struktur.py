@@ -13,6 +13,7 @@ from django.db import transaction
 
 from core.seeding import upsert
 from organisasi import services
+from organisasi.demo.kota import ORGANISASI
 from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
 
 J = Jabatan.Jenis

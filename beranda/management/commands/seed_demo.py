@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from indikator import demo as indikator_demo
+from kinerja import demo as kinerja_demo
 from organisasi import demo as organisasi_demo
 from organisasi.demo import survei as survei_demo
 
