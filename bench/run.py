@@ -88,6 +88,10 @@ def prepare():
         f"seed_scale --pegawai {PEGAWAI}",
         lambda: call_command("seed_scale", pegawai=PEGAWAI, stdout=devnull),
     )
+    timed(
+        "seed_kinerja_scale --months 3",
+        lambda: call_command("seed_kinerja_scale", months=3, stdout=devnull),
+    )
 
 
 def sessions():

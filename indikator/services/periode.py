@@ -29,24 +29,20 @@ REALISASI_DUE_DAYS = 5
 EVALUASI_DUE_DAYS = 10
 
 
-def _month_end(year, month):
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def period_spans(
     tahun: int, skema: str
 ) -> list[tuple[str, datetime.date, datetime.date]]:
     """(nama, mulai, selesai) of every month or quarter of the year."""
     if skema == Periode.Skema.BULANAN:
         return [
-            (MONTH_NAMES[m - 1], datetime.date(tahun, m, 1), _month_end(tahun, m))
+            (MONTH_NAMES[m - 1], datetime.date(tahun, m, 1), month_end(tahun, m))
             for m in range(1, 13)
         ]
     return [
         (
             QUARTER_NAMES[q],
             datetime.date(tahun, 3 * q + 1, 1),
-            _month_end(tahun, 3 * q + 3),
+            month_end(tahun, 3 * q + 3),
         )
         for q in range(4)
     ]

@@ -17,6 +17,8 @@ class Command(BaseCommand):
         self.stdout.write("  data demo organisasi: selesai")
         indikator_demo.seed(stdout=self.stdout)
         self.stdout.write("  data demo indikator: selesai")
+        kinerja_demo.seed(stdout=self.stdout)
+        self.stdout.write("  data demo kinerja harian: selesai")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nAkun demo (kata sandi semua akun: {settings.DEMO_PASSWORD})"
