@@ -13,9 +13,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ImportExportAdmin
+from core.admin import HistoryAdmin, ImportExportAdmin
 from core.errors import error_messages
 from core.fields import AngkaInput, BilanganBulatPositifField
 from core.forms import plain_text
@@ -90,20 +89,8 @@ class IndikatorAdmin(_TypedAsIndonesians, _ClosedIsReadOnly, ImportExportAdmin):
     """The base of indikator's ModelAdmins."""
 
 
-class IndikatorHistoryAdmin(IndikatorAdmin, SimpleHistoryAdmin):
-    """For models with history: the history is the audit log, shown and never reverted
-    (simple-history's revert would save an old version, status included)."""
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def has_change_history_permission(self, request, obj=None):
-        return False
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+class IndikatorHistoryAdmin(IndikatorAdmin, HistoryAdmin):
+    """For models with history: the history is the audit log (core.admin.HistoryAdmin)."""
 
 
 def _reason_page(modeladmin, request, queryset, *, action: str, title: str, apply):

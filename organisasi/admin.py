@@ -1,11 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from import_export.admin import ExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ImportExportAdmin
+from core.admin import HistoryAdmin, ImportExportAdmin
 from core.fields import AngkaInput, BilanganBulatPositifField
 from core.forms import plain_text
 from organisasi import permissions, services
@@ -63,21 +61,6 @@ class _WrittenByServices:
         return False
 
 
-class _HistoryIsRead(SimpleHistoryAdmin):
-    """The history is the audit log: read here, never reverted. simple-history's revert form saves
-    the past row as it was (state fields included) on a POST that needs only view permission."""
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            raise PermissionDenied(
-                "Riwayat hanya dapat dilihat, tidak dapat dikembalikan."
-            )
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
 def _survei_answered(survei) -> bool:
     return survei is not None and survei.responden_set.exists()
 
@@ -93,7 +76,7 @@ class _ImportRefreshesDerivedData:
 
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(
-    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead
+    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, HistoryAdmin
 ):
     resource_classes = [UnitKerjaResource]
     list_display = ["kode", "nama", "jenis", "induk", "opd", "aktif"]
@@ -108,7 +91,7 @@ class UnitKerjaAdmin(
 
 @admin.register(Jabatan)
 class JabatanAdmin(
-    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead
+    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, HistoryAdmin
 ):
     resource_classes = [JabatanResource]
     list_display = ["kode", "nama", "jenis", "unit", "atasan", "aktif"]
@@ -123,7 +106,7 @@ class JabatanAdmin(
 
 @admin.register(Pegawai)
 class PegawaiAdmin(
-    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, _HistoryIsRead
+    _PlainText, _ImportRefreshesDerivedData, ImportExportAdmin, HistoryAdmin
 ):
     resource_classes = [PegawaiResource]
     list_display = [
@@ -309,7 +292,7 @@ class PertanyaanInline(
 
 
 @admin.register(Survei)
-class SurveiAdmin(_PlainText, _HistoryIsRead):
+class SurveiAdmin(_PlainText, HistoryAdmin):
     """Open/closed is set on the survey's own page (its rules apply there); an answered survey stays."""
 
     list_display = [
@@ -385,7 +368,7 @@ class ImporRespondenAdmin(_PlainText, _WrittenByServices, admin.ModelAdmin):
 
 
 @admin.register(Kebutuhan)
-class KebutuhanAdmin(_PlainText, ExportMixin, _HistoryIsRead):
+class KebutuhanAdmin(_PlainText, ExportMixin, HistoryAdmin):
     """The status moves on the need's own page (services.change_kebutuhan_status), never here."""
 
     resource_classes = [KebutuhanResource]
