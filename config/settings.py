@@ -219,6 +219,8 @@ DEFAULT_FROM_EMAIL = env(
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    # Longer than the longest task (organisasi.tasks.issue_accounts_task, 3 h): acks are late.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4 * 60 * 60}
 else:
     # Embedded default: a broker that needs no server (kombu's filesystem transport).
     BROKER_DIR = VAR_DIR / "broker"
@@ -242,6 +244,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # The schedule lives here (reviewed like code); django-celery-beat shows it in the admin.
 CELERY_BEAT_SCHEDULE = {
+    # Hourly: one-time-password workbooks older than an hour (and files a stopped worker left) go.
+    "delete-expired-account-workbooks-hourly": {
+        "task": "organisasi.tasks.delete_expired_account_workbooks_task",
+        "schedule": crontab(minute=5),
+    },
+    # Nightly: internal-survey participations rewritten in random order, so no row order pairs
+    # them with the answers.
+    "reshuffle-participations-nightly": {
+        "task": "organisasi.tasks.reshuffle_participations_task",
+        "schedule": crontab(hour=2, minute=0),
+    },
     # Nightly: expired sessions out of the database (public survey visitors create some).
     "clear-sessions-nightly": {
         "task": "core.tasks.clear_sessions_task",

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.fields import AngkaInput, BilanganBulatPositifField
 from core.imports import resource_errors
 from core.uploads import UNREADABLE
 
@@ -18,6 +19,8 @@ class ImportExportAdmin(ImportExportModelAdmin):
     """
 
     import_template_name = "admin/core/import.html"
+    # The admin would give whole numbers a type="number" box, which misreads "1.250".
+    formfield_overrides = {BilanganBulatPositifField: {"widget": AngkaInput}}
     import_error_display = ("message",)
 
     def add_data_read_fail_error_to_form(self, form, e):
@@ -49,6 +52,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
     simple-history's version page saves the old row on a POST (state fields included) with
     only the view-history permission; here every POST to it is refused.
     """
+
+    formfield_overrides = {BilanganBulatPositifField: {"widget": AngkaInput}}
 
     def revert_disabled(self, request, obj=None):
         return True
