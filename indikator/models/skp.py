@@ -93,6 +93,9 @@ class Skp(TimeStampedModel):
     snapshot = models.JSONField(
         "data pejabat saat SKP dibuat/diajukan", default=dict, blank=True
     )
+    # What the penilai approved, written by approve_skp: the text of each RHK atasan (or unit
+    # indicator) an RHK serves, the BerAKHLAK guides with the ekspektasi, and the officials.
+    persetujuan = models.JSONField("isi SKP saat disetujui", default=dict, blank=True)
     alasan_pengembalian = models.TextField("alasan dikembalikan", blank=True)
     diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
     disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
