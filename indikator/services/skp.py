@@ -102,6 +102,7 @@ def submission_problems(skp: Skp) -> list[str]:
         label = f'RHK {nomor} "{Truncator(rhk.uraian).chars(60)}"'
         if not rhk.indikatorkinerjaindividu_set.all():
             problems.append(f"{label} belum punya indikator kinerja individu.")
+        problems += _pendekatan_problems(skp, rhk, label)
         if skp.is_jpt:
             if rhk.jenis == RencanaHasilKerja.Jenis.UTAMA and not rhk.indikator_unit_id:
                 problems.append(
@@ -110,6 +111,21 @@ def submission_problems(skp: Skp) -> list[str]:
         elif rhk.jenis == RencanaHasilKerja.Jenis.UTAMA or rhk.rhk_atasan_id:
             problems += _intervention_problems(skp, rhk, label)
     return problems
+
+
+def _pendekatan_problems(skp, rhk, label):
+    """IKI written for the other approach (the pendekatan was changed after they were made)."""
+    if skp.pendekatan == Skp.Pendekatan.KUALITATIF:
+        missing = [
+            i for i in rhk.indikatorkinerjaindividu_set.all() if not i.target_kualitatif
+        ]
+        text = "belum menyatakan hasil yang diharapkan (pendekatan kualitatif)"
+    else:
+        missing = [
+            i for i in rhk.indikatorkinerjaindividu_set.all() if i.target is None
+        ]
+        text = "belum punya target angka (pendekatan kuantitatif)"
+    return [f'{label}: indikator "{iki.uraian}" {text}.' for iki in missing]
 
 
 def _intervention_problems(skp, rhk, label):
