@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.forms import plain_text
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 
@@ -29,6 +30,7 @@ class PegawaiNipField(forms.CharField):
         return pegawai
 
 
+@plain_text
 class PegawaiForm(forms.ModelForm):
     # Longer than 18 so "19660801 198803 1 001" (with spaces) reaches clean_nip.
     nip = forms.CharField(
@@ -112,6 +114,7 @@ class PegawaiForm(forms.ModelForm):
         return cleaned
 
 
+@plain_text
 class PegawaiFilterForm(forms.Form):
     q = forms.CharField(label="Cari nama atau NIP", required=False)
     unit = forms.ModelChoiceField(
