@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indikator', '0005_skp_persetujuan'),
+        ('indikator', '0006_skp_persetujuan'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indikator', '0004_indikator_kebutuhan'),
+        ('indikator', '0005_angka_indonesia'),
     ]
 
     operations = [
