@@ -295,9 +295,23 @@ class IndikatorKinerjaIndividuForm(forms.ModelForm):
         ]
         widgets = {"target_kualitatif": forms.Textarea(attrs={"rows": 2})}
 
+    KUANTITATIF_ONLY = ["target", "target_atas", "satuan", "polaritas"]
+
     def __init__(self, *args, rhk, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.rhk = rhk
+        # Only the fields of the SKP's approach (domain.md §1.3).
+        if rhk.skp.pendekatan == Skp.Pendekatan.KUALITATIF:
+            for name in self.KUANTITATIF_ONLY:
+                del self.fields[name]
+            self.fields["target_kualitatif"].label = "Hasil yang diharapkan"
+            self.fields["target_kualitatif"].required = True
+            self.fields[
+                "aspek"
+            ].help_text = "Boleh dikosongkan (pendekatan kualitatif)."
+        else:
+            del self.fields["target_kualitatif"]
+            self.fields["aspek"].required = True
 
 
 @plain_text

@@ -115,6 +115,15 @@ def can_set_ekspektasi(user, skp: Skp) -> bool:
     )
 
 
+def can_request_revision(user, skp: Skp) -> bool:
+    """The pejabat penilai may return an approved SKP in an open year (when the RHK above changed)."""
+    return (
+        _is_penilai(user, skp)
+        and skp.status == Skp.Status.DISETUJUI
+        and not skp.periode.terkunci
+    )
+
+
 def can_reopen_skp(user, skp: Skp) -> bool:
     """BKPSDM alone reopens an approved SKP (with a recorded reason)."""
     return is_admin_bkpsdm(user) and skp.status == Skp.Status.DISETUJUI

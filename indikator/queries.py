@@ -51,19 +51,69 @@ def numbered_rhk(queryset) -> list[RencanaHasilKerja]:
 def skp_document(skp: Skp) -> dict:
     """The parts of an SKP as its page and its PDF show them (skp from Skp.objects.with_document()).
 
-    RHK split into utama and tambahan, and each BerAKHLAK value with its guides and the
-    ekspektasi khusus pimpinan written for it ("" when none).
+    RHK split into utama and tambahan, each with `teks_atasan` (the RHK atasan or unit
+    indicator it serves) and `atasan_berubah`; each BerAKHLAK value with its guides and
+    ekspektasi khusus. An approved SKP shows what was approved (Skp.persetujuan), and
+    `atasan_berubah` says an RHK above has been edited since.
     """
     rhk_list = list(skp.rencanahasilkerja_set.all())
+    kept = approved_record(skp)
+    for rhk in rhk_list:
+        live = rhk_atasan_text(rhk)
+        rhk.teks_atasan = kept["rhk"].get(str(rhk.pk), live) if kept else live
+        rhk.atasan_berubah = rhk.teks_atasan != live
     utama = [r for r in rhk_list if r.jenis == RencanaHasilKerja.Jenis.UTAMA]
     tambahan = [r for r in rhk_list if r.jenis == RencanaHasilKerja.Jenis.TAMBAHAN]
     return {
         "skp": skp,
         "rhk_utama": utama,
         "rhk_tambahan": tambahan,
-        "perilaku_list": perilaku_with_ekspektasi(skp),
+        "perilaku_list": kept["perilaku"] if kept else perilaku_document(skp),
         "sections": [("A. UTAMA", utama), ("B. TAMBAHAN", tambahan)],
+        "atasan_berubah": any(r.atasan_berubah for r in rhk_list),
     }
+
+
+def approved_record(skp: Skp) -> dict | None:
+    """What was approved (written by approve_skp), while the SKP stays approved."""
+    if skp.status == Skp.Status.DISETUJUI and skp.persetujuan.get("rhk") is not None:
+        return skp.persetujuan
+    return None
+
+
+def rhk_atasan_text(rhk: RencanaHasilKerja) -> dict:
+    """The text above an RHK as approve_skp keeps it (rhk_atasan and indikator_unit loaded)."""
+    unit = rhk.indikator_unit
+    return {
+        "rhk_atasan": rhk.rhk_atasan.uraian if rhk.rhk_atasan else "",
+        "indikator_unit": f"{unit.kode} {unit.nama}".strip() if unit else "",
+    }
+
+
+def changed_rhk_atasan(skp: Skp) -> list[RencanaHasilKerja]:
+    """The RHK of an approved SKP whose RHK atasan (or unit indicator) changed since approval."""
+    kept = approved_record(skp)
+    if kept is None:
+        return []
+    rhk_list = skp.rencanahasilkerja_set.select_related("rhk_atasan", "indikator_unit")
+    return [
+        rhk
+        for rhk in rhk_list
+        if str(rhk.pk) in kept["rhk"]
+        and kept["rhk"][str(rhk.pk)] != rhk_atasan_text(rhk)
+    ]
+
+
+def perilaku_document(skp: Skp) -> list[dict]:
+    """Each BerAKHLAK value as the SKP document shows it: nama, panduan texts, ekspektasi."""
+    return [
+        {
+            "nama": perilaku.nama,
+            "panduan": [panduan.uraian for panduan in perilaku.panduan.all()],
+            "ekspektasi": ekspektasi,
+        }
+        for perilaku, ekspektasi in perilaku_with_ekspektasi(skp)
+    ]
 
 
 def perilaku_with_ekspektasi(skp: Skp) -> list[tuple[PerilakuKerja, str]]:

@@ -20,6 +20,11 @@ urlpatterns = [
     path("skp/<int:pk>/setujui/", views.skp_approve, name="skp_approve"),
     path("skp/<int:pk>/kembalikan/", views.skp_return, name="skp_return"),
     path("skp/<int:pk>/buka-kembali/", views.skp_reopen, name="skp_reopen"),
+    path(
+        "skp/<int:pk>/minta-revisi/",
+        views.skp_request_revision,
+        name="skp_request_revision",
+    ),
     path("skp/<int:pk>/hapus/", views.skp_delete, name="skp_delete"),
     path(
         "skp/<int:pk>/salin-tahun-lalu/",

@@ -84,6 +84,12 @@ class Skp(TimeStampedModel):
         max_length=12,
         choices=Pendekatan.choices,
         default=Pendekatan.KUANTITATIF,
+        help_text=(
+            "Kuantitatif: setiap indikator punya aspek (kuantitas, kualitas, waktu) dan "
+            "target angka dengan satuan, mis. 12 dokumen. Kualitatif: setiap indikator "
+            "menyatakan hasil yang diharapkan dalam kalimat, tanpa target angka; lazim "
+            "untuk JPT."
+        ),
     )
     status = models.CharField(
         "status", max_length=12, choices=Status.choices, default=Status.DRAFT
@@ -94,6 +100,9 @@ class Skp(TimeStampedModel):
     snapshot = models.JSONField(
         "data pejabat saat SKP dibuat/diajukan", default=dict, blank=True
     )
+    # What the penilai approved, written by approve_skp: the text of each RHK atasan (or unit
+    # indicator) an RHK serves, the BerAKHLAK guides with the ekspektasi, and the officials.
+    persetujuan = models.JSONField("isi SKP saat disetujui", default=dict, blank=True)
     alasan_pengembalian = models.TextField("alasan dikembalikan", blank=True)
     diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
     disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
@@ -229,7 +238,13 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
     rhk = models.ForeignKey(
         RencanaHasilKerja, verbose_name="rencana hasil kerja", on_delete=models.CASCADE
     )
-    aspek = models.CharField("aspek", max_length=10, choices=Aspek.choices)
+    aspek = models.CharField(
+        "aspek",
+        max_length=10,
+        choices=Aspek.choices,
+        blank=True,
+        help_text="Wajib untuk pendekatan kuantitatif.",
+    )
     uraian = models.CharField("indikator kinerja individu", max_length=300)
     target = DesimalField(
         "target",
@@ -276,10 +291,7 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
 
     def clean(self):
         errors = target_errors(self.target, self.target_atas, self.polaritas)
-        if self.target is None and not self.target_kualitatif:
-            errors["target"] = (
-                "Isi target angka (dengan satuan) atau target kualitatif."
-            )
+        errors.update(self._pendekatan_errors())
         if self.target is not None and not self.satuan:
             errors["satuan"] = "Satuan wajib diisi untuk target angka."
         if not errors and self.aspek == self.Aspek.WAKTU and self.rhk_id:
@@ -290,6 +302,29 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def _pendekatan_errors(self) -> dict:
+        """Kuantitatif: an aspek and a numeric target; kualitatif: the expected result in words."""
+        pendekatan = self.rhk.skp.pendekatan if self.rhk_id else None
+        if pendekatan == Skp.Pendekatan.KUALITATIF:
+            if not self.target_kualitatif.strip():
+                return {
+                    "target_kualitatif": "Pendekatan kualitatif: tuliskan hasil yang diharapkan."
+                }
+            return {}
+        errors = {}
+        if pendekatan == Skp.Pendekatan.KUANTITATIF:
+            if self.target is None:
+                errors["target"] = (
+                    "Pendekatan kuantitatif: isi target angka dengan satuannya."
+                )
+        elif self.target is None and not self.target_kualitatif:
+            errors["target"] = (
+                "Isi target angka (dengan satuan) atau target kualitatif."
+            )
+        if not self.aspek:
+            errors["aspek"] = "Aspek wajib diisi untuk pendekatan kuantitatif."
+        return errors
 
     @property
     def target_display(self):

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from indikator import permissions
+from indikator import permissions, queries
 from indikator.models import (
     EkspektasiKhusus,
     PerilakuKerja,
@@ -102,6 +102,7 @@ def submission_problems(skp: Skp) -> list[str]:
         label = f'RHK {nomor} "{Truncator(rhk.uraian).chars(60)}"'
         if not rhk.indikatorkinerjaindividu_set.all():
             problems.append(f"{label} belum punya indikator kinerja individu.")
+        problems += _pendekatan_problems(skp, rhk, label)
         if skp.is_jpt:
             if rhk.jenis == RencanaHasilKerja.Jenis.UTAMA and not rhk.indikator_unit_id:
                 problems.append(
@@ -110,6 +111,21 @@ def submission_problems(skp: Skp) -> list[str]:
         elif rhk.jenis == RencanaHasilKerja.Jenis.UTAMA or rhk.rhk_atasan_id:
             problems += _intervention_problems(skp, rhk, label)
     return problems
+
+
+def _pendekatan_problems(skp, rhk, label):
+    """IKI written for the other approach (the pendekatan was changed after they were made)."""
+    if skp.pendekatan == Skp.Pendekatan.KUALITATIF:
+        missing = [
+            i for i in rhk.indikatorkinerjaindividu_set.all() if not i.target_kualitatif
+        ]
+        text = "belum menyatakan hasil yang diharapkan (pendekatan kualitatif)"
+    else:
+        missing = [
+            i for i in rhk.indikatorkinerjaindividu_set.all() if i.target is None
+        ]
+        text = "belum punya target angka (pendekatan kuantitatif)"
+    return [f'{label}: indikator "{iki.uraian}" {text}.' for iki in missing]
 
 
 def _intervention_problems(skp, rhk, label):
@@ -196,6 +212,48 @@ def approve_skp(skp: Skp, *, by) -> Skp:
         timezone.now(),
         "",
     )
+    skp.persetujuan = approval_record(skp)
+    skp.save()
+    return skp
+
+
+def approval_record(skp: Skp) -> dict:
+    """What the penilai approves, kept with the approval so a later edit above cannot change it.
+
+    Per RHK (by pk) the text of the RHK atasan it intervenes or of the unit indicator it
+    serves; each BerAKHLAK value with its guides and the ekspektasi khusus; the officials.
+    """
+    rhk_list = skp.rencanahasilkerja_set.select_related("rhk_atasan", "indikator_unit")
+    return {
+        "rhk": {str(rhk.pk): queries.rhk_atasan_text(rhk) for rhk in rhk_list},
+        "perilaku": queries.perilaku_document(skp),
+        "pejabat": skp.snapshot,
+    }
+
+
+@transaction.atomic
+def request_revision(skp: Skp, *, by, alasan: str) -> Skp:
+    """The penilai returns an approved SKP whose RHK atasan changed since the approval."""
+    if not alasan.strip():
+        raise ValidationError({"alasan": "Alasan permintaan revisi wajib diisi."})
+    skp = _lock_skp(skp)
+    if not permissions.can_request_revision(by, skp):
+        raise ValidationError("SKP ini tidak dapat Anda minta direvisi.")
+    if not queries.changed_rhk_atasan(skp):
+        raise ValidationError(
+            "RHK atasan tidak berubah sejak persetujuan; revisi tidak diperlukan."
+        )
+    if (
+        Skp.objects.filter(pegawai=skp.pegawai_id, periode=skp.periode_id)
+        .open()
+        .exists()
+    ):
+        raise ValidationError(
+            "Pegawai ini sudah punya SKP terbuka lain pada tahun yang sama."
+        )
+    skp.status = Status.DIKEMBALIKAN
+    skp.alasan_pengembalian = f"RHK atasan berubah, diminta revisi: {alasan.strip()}"
+    skp._change_reason = skp.alasan_pengembalian
     skp.save()
     return skp
 

@@ -216,8 +216,8 @@ def test_skp_rhk_sheet_exports_and_imports_back_unchanged(org, chain, staf_draft
         rhk=rhk,
         aspek="kualitas",
         uraian="Mutu",
-        target=None,
-        satuan="",
+        target=1,  # a kuantitatif SKP needs a number; the text still round-trips
+        satuan="laporan",
         target_kualitatif="+ Tanpa catatan auditor",
     )
     RencanaHasilKerjaFactory(

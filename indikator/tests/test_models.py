@@ -42,10 +42,11 @@ def test_iki_refuses_waktu_target_longer_than_the_skp_period(staf_draft):
 
 
 def test_iki_accepts_a_qualitative_target_without_number(staf_draft):
+    staf_draft.pendekatan = "kualitatif"
     rhk = RencanaHasilKerjaFactory(skp=staf_draft)
     iki = IndikatorKinerjaIndividu(
         rhk=rhk,
-        aspek="kualitas",
+        aspek="",
         uraian="Mutu layanan",
         target_kualitatif="Tidak ada keluhan berulang",
     )
@@ -55,7 +56,7 @@ def test_iki_accepts_a_qualitative_target_without_number(staf_draft):
     assert iki.target_display == "Tidak ada keluhan berulang"
 
 
-def test_iki_needs_a_number_or_a_qualitative_target(staf_draft):
+def test_iki_of_a_kuantitatif_skp_needs_a_numeric_target(staf_draft):
     iki = IndikatorKinerjaIndividu(
         rhk=RencanaHasilKerjaFactory(skp=staf_draft), aspek="kuantitas", uraian="x"
     )
@@ -64,7 +65,7 @@ def test_iki_needs_a_number_or_a_qualitative_target(staf_draft):
         iki.full_clean()
 
     assert error.value.message_dict["target"] == [
-        "Isi target angka (dengan satuan) atau target kualitatif."
+        "Pendekatan kuantitatif: isi target angka dengan satuannya."
     ]
 
 

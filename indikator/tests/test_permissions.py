@@ -206,6 +206,13 @@ CASES = [
         [302, 404, 403, 403, 404, 403, 302, 403, 404],
         {"alasan": "Salah target"},
     ),
+    (
+        "skp_request_revision",
+        "post",
+        _url("skp_request_revision", lambda w: w.chain.skp_kasi),
+        [302, 404, 403, 200, 404, 403, 403, 403, 404],
+        {"alasan": "RHK kabid berubah"},
+    ),
     ("skp_delete", "post", _url("skp_delete", lambda w: w.lama), owner_only(302), None),
     ("skp_copy_forward", "post", _url("skp_copy_forward", skp), owner_only(302), None),
     (

@@ -91,6 +91,7 @@ def _skp_page(request, skp, *, alasan_form):
         {
             "can_edit": can_edit,
             "can_delete": permissions.can_delete_skp(request.user, skp),
+            "can_request_revision": permissions.can_request_revision(request.user, skp),
             "problems": services.submission_problems(skp) if can_edit else [],
             "alasan_form": alasan_form,
             "history": skp.history.select_related("history_user")[:10],
@@ -179,6 +180,29 @@ def skp_reopen(request, pk):
             add_form_errors(form, error)
         else:
             messages.success(request, "SKP dibuka kembali untuk revisi.")
+            return redirect(skp)
+    return _skp_page(request, skp, alasan_form=form)
+
+
+@require_POST
+def skp_request_revision(request, pk):
+    """The penilai returns an approved SKP whose RHK atasan changed since the approval."""
+    skp = get_for_user(
+        Skp.objects.with_document(),
+        request.user,
+        pk,
+        edit=permissions.can_request_revision,
+    )
+    form = AlasanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.request_revision(
+                skp, by=request.user, alasan=form.cleaned_data["alasan"]
+            )
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, "SKP dikembalikan kepada pegawai untuk revisi.")
             return redirect(skp)
     return _skp_page(request, skp, alasan_form=form)
 
