@@ -10,6 +10,7 @@ from organisasi.models import (
     Jabatan,
     Jawaban,
     Kebutuhan,
+    KepalaDaerah,
     MutuPelayanan,
     Pegawai,
     Pengguna,
@@ -150,6 +151,24 @@ class PenggunaAdmin(UserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.close_inactive_accounts()  # an inactive pegawai's login cannot be reopened here
+
+
+@admin.register(KepalaDaerah)
+class KepalaDaerahAdmin(SimpleHistoryAdmin):
+    """Wali Kota and Wakil: kept by BKPSDM (the admin group holds every local model)."""
+
+    list_display = [
+        "nama",
+        "jabatan",
+        "masa_jabatan_mulai",
+        "masa_jabatan_selesai",
+        "akun",
+        "aktif",
+    ]
+    list_filter = ["jabatan", "aktif"]
+    search_fields = ["nama", "nip"]
+    autocomplete_fields = ["akun"]
+    list_select_related = ["akun"]
 
 
 @admin.register(MutuPelayanan)

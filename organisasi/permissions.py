@@ -49,6 +49,17 @@ def pegawai_of(user):
         return None
 
 
+def kepala_daerah_of(user):
+    """The user's KepalaDaerah record (Wali Kota or Wakil), or None; active terms only."""
+    if not user.is_authenticated:
+        return None
+    try:
+        kepala_daerah = user.kepala_daerah
+    except AttributeError:  # RelatedObjectDoesNotExist is an AttributeError
+        return None
+    return kepala_daerah if kepala_daerah.aktif else None
+
+
 def is_admin_bkpsdm(user) -> bool:
     return (
         user.is_authenticated

@@ -3,6 +3,7 @@
 from organisasi.models.akun import Pengguna, PenggunaManager
 from organisasi.models.jawaban import ImporResponden, Jawaban, Responden
 from organisasi.models.kebutuhan import Kebutuhan, KebutuhanQuerySet
+from organisasi.models.kepala_daerah import KepalaDaerah
 from organisasi.models.pegawai import (
     GOLONGAN_PNS,
     GOLONGAN_PPPK,
@@ -31,6 +32,7 @@ __all__ = [
     "JabatanQuerySet",
     "Jawaban",
     "Kebutuhan",
+    "KepalaDaerah",
     "KebutuhanQuerySet",
     "MutuPelayanan",
     "Pegawai",
