@@ -63,6 +63,10 @@ class KebutuhanFilterForm(forms.Form):
         required=False,
         choices=[("", "Semua")] + Kebutuhan.Sumber.choices,
     )
+    tanpa_jawaban = forms.BooleanField(
+        label="Masih terbuka, belum dijawab",
+        required=False,
+    )
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -73,4 +77,6 @@ class KebutuhanFilterForm(forms.Form):
             queryset = queryset.filter(status=data["status"])
         if data["sumber"]:
             queryset = queryset.filter(sumber=data["sumber"])
+        if data["tanpa_jawaban"]:
+            queryset = queryset.still_open().unanswered()
         return queryset
