@@ -8,7 +8,11 @@ from organisasi.forms.jawaban import (
     JawabanForm,
     new_tiket,
 )
-from organisasi.forms.kebutuhan import KebutuhanFilterForm, KebutuhanForm
+from organisasi.forms.kebutuhan import (
+    KebutuhanFilterForm,
+    KebutuhanForm,
+    KebutuhanStatusForm,
+)
 from organisasi.forms.pegawai import (
     PegawaiFilterForm,
     PegawaiForm,
@@ -27,6 +31,7 @@ __all__ = [
     "JawabanForm",
     "KebutuhanFilterForm",
     "KebutuhanForm",
+    "KebutuhanStatusForm",
     "LoginForm",
     "PegawaiFilterForm",
     "PegawaiForm",

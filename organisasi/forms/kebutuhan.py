@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.forms import plain_text
 from organisasi import permissions
 from organisasi.forms.pegawai import PegawaiNipField
 from organisasi.models import Kebutuhan, UnitKerja
@@ -80,3 +81,13 @@ class KebutuhanFilterForm(forms.Form):
         if data["tanpa_jawaban"]:
             queryset = queryset.still_open().unanswered()
         return queryset
+
+
+@plain_text
+class KebutuhanStatusForm(forms.Form):
+    """A status move; `alasan` is what closes a need nothing answers (kept in its history)."""
+
+    status = forms.ChoiceField(choices=Kebutuhan.Status.choices)
+    alasan = forms.CharField(
+        label="Alasan selesai tanpa indikator/rencana", required=False, max_length=100
+    )

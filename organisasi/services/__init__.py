@@ -18,6 +18,7 @@ from organisasi.services.jawaban import (
 from organisasi.services.kebutuhan import (
     change_kebutuhan_status,
     create_kebutuhan,
+    is_unanswered,
     kebutuhan_from_hasil,
 )
 from organisasi.services.pegawai import (
@@ -40,6 +41,7 @@ __all__ = [
     "account_fingerprint",
     "add_skm_unsur",
     "change_kebutuhan_status",
+    "is_unanswered",
     "change_password",
     "close_inactive_accounts",
     "create_kebutuhan",
