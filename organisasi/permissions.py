@@ -185,6 +185,16 @@ def managed_by(queryset, user, unit_field: str = "unit"):
     return queryset.none()
 
 
+def can_correct_atasan(user, pegawai) -> bool:
+    """Who may correct a pegawai's atasan by hand: BKPSDM anywhere, a pengelola OPD in their OPD.
+
+    The structure itself (units, positions) stays with BKPSDM (can_manage_organisasi).
+    """
+    if is_admin_bkpsdm(user):
+        return True
+    return is_pengelola(user) and pegawai.unit.path.startswith(_managed_opd_path(user))
+
+
 def can_view_pegawai_private(user, pegawai) -> bool:
     """Contact data and account state: the person, their atasan, their OPD's pengelola, BKPSDM."""
     own = pegawai_of(user)

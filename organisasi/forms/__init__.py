@@ -14,6 +14,7 @@ from organisasi.forms.kebutuhan import (
     KebutuhanStatusForm,
 )
 from organisasi.forms.pegawai import (
+    AtasanForm,
     PegawaiFilterForm,
     PegawaiForm,
     PegawaiNipField,
@@ -23,6 +24,7 @@ from organisasi.forms.struktur import JabatanForm, UnitKerjaForm
 from organisasi.forms.survei import PertanyaanForm, SurveiForm
 
 __all__ = [
+    "AtasanForm",
     "TIKET_MAX_AGE",
     "TIKET_SALT",
     "GantiKataSandiForm",

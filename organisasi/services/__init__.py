@@ -22,6 +22,7 @@ from organisasi.services.kebutuhan import (
     kebutuhan_from_hasil,
 )
 from organisasi.services.pegawai import (
+    correct_atasan,
     deactivate_pegawai,
     deactivate_pegawai_list,
     rebuild_atasan_paths,
@@ -62,6 +63,7 @@ __all__ = [
     "refresh_atasan",
     "refresh_derived_after_import",
     "save_jabatan",
+    "correct_atasan",
     "save_pegawai",
     "save_pertanyaan",
     "save_unit",
