@@ -258,6 +258,9 @@ CELERY_BEAT_SCHEDULE = {
 # --- import-export ----------------------------------------------------------
 
 IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+IMPORT_FORMATS = EXPORT_FORMATS = (
+    IMPORT_EXPORT_FORMATS  # text stays text (core.formats)
+)
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # --- logging ----------------------------------------------------------------

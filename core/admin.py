@@ -1,8 +1,9 @@
 """The one base of every ModelAdmin with import-export: Indonesian, no tracebacks, rows as in the sheet."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.imports import resource_errors
 from core.uploads import UNREADABLE
@@ -40,3 +41,24 @@ class ImportExportAdmin(ImportExportModelAdmin):
             )
             response.context_data["import_errors"] = resource_errors(resource, result)
         return response
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The history is the audit log: shown, never reverted.
+
+    simple-history's version page saves the old row on a POST (state fields included) with
+    only the view-history permission; here every POST to it is refused.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def has_change_history_permission(self, request, obj=None):
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied(
+                "Riwayat hanya dapat dilihat, tidak dapat dikembalikan."
+            )
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -1,9 +1,18 @@
+"""Forms of indikator: parsing and validation only.
+
+Every form refuses invisible control characters in its text (core.forms.plain_text; the
+fields built in __init__ carry the validator themselves) and reads numbers the Indonesian
+way (the models' core.fields hand AngkaField / BilanganBulatField to every ModelForm).
+"""
+
 import datetime
 
 from django import forms
 
-from core.fields import AngkaField
+from core.fields import AngkaField, AngkaInput, BilanganBulatField
+from core.forms import plain_text
 from core.imports import ImportResult
+from core.validators import refuse_control_characters
 from indikator.models import (
     IndikatorKinerja,
     IndikatorKinerjaIndividu,
@@ -19,11 +28,24 @@ from organisasi.permissions import managed_by
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class TahunInput(AngkaInput):
+    """A year typed and shown without a thousands dot ("2026", not "2.026"); read like any whole number."""
+
+    def format_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return super().format_value(value)
+
+
+TAHUN = TahunInput(attrs={"inputmode": "numeric"})
+
+
+@plain_text
 class PeriodeCreateForm(forms.ModelForm):
     class Meta:
         model = Periode
         fields = ["tahun", "skema", "batas_penetapan_skp"]
-        widgets = {"batas_penetapan_skp": DATE}
+        widgets = {"tahun": TAHUN, "batas_penetapan_skp": DATE}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +60,7 @@ class PeriodeCreateForm(forms.ModelForm):
         return cleaned
 
 
+@plain_text
 class PeriodeUpdateForm(forms.ModelForm):
     alasan = forms.CharField(
         label="Alasan perubahan",
@@ -52,6 +75,7 @@ class PeriodeUpdateForm(forms.ModelForm):
         widgets = {"batas_penetapan_skp": DATE}
 
 
+@plain_text
 class PeriodePenilaianForm(forms.ModelForm):
     class Meta:
         model = PeriodePenilaian
@@ -64,6 +88,7 @@ PeriodePenilaianFormSet = forms.modelformset_factory(
 )
 
 
+@plain_text
 class KunciForm(forms.Form):
     """Lock or unlock a year; the service asks a reason for unlocking."""
 
@@ -75,12 +100,14 @@ class KunciForm(forms.Form):
     )
 
 
+@plain_text
 class AlasanForm(forms.Form):
     """The reason for returning or reopening an SKP."""
 
     alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 3}))
 
 
+@plain_text
 class ImportForm(forms.Form):
     """The file of a spreadsheet import; a file refused as a whole is an error of this field."""
 
@@ -100,6 +127,7 @@ class ImportForm(forms.Form):
         )
 
 
+@plain_text
 class SasaranStrategisForm(forms.ModelForm):
     class Meta:
         model = SasaranStrategis
@@ -111,6 +139,7 @@ class SasaranStrategisForm(forms.ModelForm):
         self.fields["unit"].queryset = units.order_by("path")
 
 
+@plain_text
 class IndikatorKinerjaForm(forms.ModelForm):
     """Unit indicator, with the organisation's needs (Kebutuhan) it answers."""
 
@@ -135,8 +164,7 @@ class IndikatorKinerjaForm(forms.ModelForm):
             "target_atas",
             "kebutuhan",
         ]
-        field_classes = {"target": AngkaField, "target_atas": AngkaField}
-        widgets = {"kebutuhan": forms.CheckboxSelectMultiple}
+        widgets = {"tahun": TAHUN, "kebutuhan": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,9 +179,10 @@ class IndikatorKinerjaForm(forms.ModelForm):
         )
 
 
+@plain_text
 class IndikatorFilterForm(forms.Form):
     q = forms.CharField(label="Cari indikator", required=False)
-    tahun = forms.IntegerField(label="Tahun", required=False)
+    tahun = BilanganBulatField(label="Tahun", required=False, widget=TAHUN)
     unit = forms.ModelChoiceField(
         label="Perangkat daerah",
         queryset=UnitKerja.objects.none(),
@@ -179,6 +208,7 @@ class IndikatorFilterForm(forms.Form):
         return queryset
 
 
+@plain_text
 class RealisasiIndikatorForm(forms.Form):
     periode_penilaian = forms.ModelChoiceField(
         label="Periode", queryset=PeriodePenilaian.objects.none()
@@ -198,6 +228,7 @@ class RealisasiIndikatorForm(forms.Form):
         ).select_related("periode")
 
 
+@plain_text
 class SkpCreateForm(forms.Form):
     periode = forms.ModelChoiceField(
         label="Tahun", queryset=Periode.objects.all(), empty_label=None
@@ -205,6 +236,7 @@ class SkpCreateForm(forms.Form):
     pendekatan = forms.ChoiceField(label="Pendekatan", choices=Skp.Pendekatan.choices)
 
 
+@plain_text
 class SkpForm(forms.ModelForm):
     class Meta:
         model = Skp
@@ -224,6 +256,7 @@ class SkpForm(forms.ModelForm):
         }
 
 
+@plain_text
 class RencanaHasilKerjaForm(forms.ModelForm):
     class Meta:
         model = RencanaHasilKerja
@@ -247,6 +280,7 @@ class RencanaHasilKerjaForm(forms.ModelForm):
             del self.fields["indikator_unit"]
 
 
+@plain_text
 class IndikatorKinerjaIndividuForm(forms.ModelForm):
     class Meta:
         model = IndikatorKinerjaIndividu
@@ -259,7 +293,6 @@ class IndikatorKinerjaIndividuForm(forms.ModelForm):
             "polaritas",
             "target_kualitatif",
         ]
-        field_classes = {"target": AngkaField, "target_atas": AngkaField}
         widgets = {"target_kualitatif": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, rhk, **kwargs):
@@ -267,6 +300,7 @@ class IndikatorKinerjaIndividuForm(forms.ModelForm):
         self.instance.rhk = rhk
 
 
+@plain_text
 class EkspektasiForm(forms.Form):
     """One text per BerAKHLAK value: the ekspektasi khusus pimpinan (empty: none)."""
 
@@ -284,6 +318,7 @@ class EkspektasiForm(forms.Form):
                     panduan.uraian for panduan in perilaku.panduan.all()
                 ),
                 widget=forms.Textarea(attrs={"rows": 2}),
+                validators=[refuse_control_characters],
             )
 
     def uraian_by_perilaku(self) -> dict[int, str]:
@@ -292,6 +327,7 @@ class EkspektasiForm(forms.Form):
         }
 
 
+@plain_text
 class MatriksForm(forms.Form):
     """The atasan's matriks peran hasil: one text per (IKI of the atasan, direct bawahan)."""
 
@@ -310,6 +346,7 @@ class MatriksForm(forms.Form):
                     widget=forms.Textarea(
                         attrs={"rows": 3, "class": "form-control form-control-sm"}
                     ),
+                    validators=[refuse_control_characters],
                 )
 
     @staticmethod

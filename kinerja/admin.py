@@ -4,9 +4,9 @@ realisations are read-only apart from a correction that goes through the service
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from import_export.admin import ExportMixin, ImportExportModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
+from import_export.admin import ExportMixin
 
+from core.admin import HistoryAdmin, ImportExportAdmin
 from kinerja import resources, services
 from kinerja.models import (
     Aktivitas,
@@ -20,7 +20,7 @@ from kinerja.models import (
 
 
 @admin.register(AturanAktivitas)
-class AturanAktivitasAdmin(SimpleHistoryAdmin):
+class AturanAktivitasAdmin(HistoryAdmin):
     list_display = [
         "__str__",
         "hari_tenggang",
@@ -38,12 +38,12 @@ class AturanAktivitasAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(KewajibanLapor)
-class KewajibanLaporAdmin(SimpleHistoryAdmin):
+class KewajibanLaporAdmin(HistoryAdmin):
     list_display = ["jenis_jabatan", "jenis_unit", "wajib_harian", "keterangan"]
 
 
 @admin.register(HariLibur)
-class HariLiburAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class HariLiburAdmin(ImportExportAdmin, HistoryAdmin):
     resource_classes = [resources.HariLiburResource]
     list_display = ["tanggal", "nama", "jenis"]
     list_filter = ["jenis"]
@@ -52,7 +52,7 @@ class HariLiburAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Cuti)
-class CutiAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class CutiAdmin(ImportExportAdmin, HistoryAdmin):
     resource_classes = [resources.CutiResource]
     list_display = ["pegawai", "jenis", "mulai", "selesai", "keterangan"]
     list_filter = ["jenis"]
@@ -83,7 +83,7 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(Aktivitas)
-class AktivitasAdmin(ExportMixin, SimpleHistoryAdmin):
+class AktivitasAdmin(ExportMixin, HistoryAdmin):
     """Read-only states; the text and output can be corrected with a reason (services.correct_aktivitas)."""
 
     resource_classes = [resources.AktivitasResource]
@@ -132,7 +132,7 @@ class AktivitasAdmin(ExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(ExportMixin, SimpleHistoryAdmin):
+class RealisasiAdmin(ExportMixin, HistoryAdmin):
     resource_classes = [resources.RealisasiResource]
     list_display = ["pegawai", "iki", "periode_penilaian", "nilai", "status"]
     list_filter = ["status", "periode_penilaian__periode"]

@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 
+from core.forms import plain_text
 from kinerja.models import Aktivitas, Realisasi
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -20,6 +21,7 @@ def parse_date(value, default: datetime.date) -> datetime.date:
         return default
 
 
+@plain_text
 class EvidenceFields(forms.Form):
     """A file or a link as evidence (both optional)."""
 
@@ -38,6 +40,7 @@ class EvidenceFields(forms.Form):
     )
 
 
+@plain_text
 class AktivitasForm(forms.ModelForm):
     """The fast-entry form (and the edit page): RHK choices are those in force for the date."""
 
@@ -116,6 +119,7 @@ def _rhk_label(rhk) -> str:
     return f"{'Tambahan: ' if rhk.jenis == 'tambahan' else ''}{text}"
 
 
+@plain_text
 class KunciForm(forms.Form):
     """An action that creates rows (copying): one key per form shown, so a double tap acts once."""
 
@@ -127,10 +131,12 @@ class KunciForm(forms.Form):
             self.initial["kunci"] = uuid.uuid4()
 
 
+@plain_text
 class SalinForm(KunciForm):
     tanggal = forms.DateField(label="Salin ke tanggal", widget=DATE)
 
 
+@plain_text
 class PilihanForm(forms.Form):
     """A selection of activities (submit or decide), from checkboxes named `aktivitas`."""
 
@@ -148,6 +154,7 @@ class PilihanForm(forms.Form):
         ]
 
 
+@plain_text
 class KeputusanForm(PilihanForm):
     AKSI = [("setujui", "Setujui"), ("kembalikan", "Kembalikan")]
 
@@ -160,6 +167,7 @@ class KeputusanForm(PilihanForm):
     )
 
 
+@plain_text
 class RealisasiForm(forms.ModelForm):
     berkas = EvidenceFields.base_fields["berkas"]
     tautan = EvidenceFields.base_fields["tautan"]
@@ -171,6 +179,7 @@ class RealisasiForm(forms.ModelForm):
         widgets = {"narasi": forms.Textarea(attrs={"rows": 2})}
 
 
+@plain_text
 class CatatanForm(forms.Form):
     catatan = forms.CharField(
         label="Catatan untuk pegawai",
@@ -180,6 +189,7 @@ class CatatanForm(forms.Form):
     )
 
 
+@plain_text
 class BuktiForm(EvidenceFields):
     kunci = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -189,6 +199,7 @@ class BuktiForm(EvidenceFields):
             self.initial["kunci"] = uuid.uuid4()
 
 
+@plain_text
 class EksporForm(forms.Form):
     mulai = forms.DateField(label="Dari tanggal", widget=DATE)
     selesai = forms.DateField(label="Sampai tanggal", widget=DATE)
@@ -205,6 +216,7 @@ class EksporForm(forms.Form):
         return cleaned
 
 
+@plain_text
 class EksporUnitForm(EksporForm):
     unit = forms.ModelChoiceField(label="Unit kerja", queryset=None)
 

@@ -45,7 +45,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.fields import DesimalField
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from indikator.models import PeriodePenilaian
 from kinerja import kalender
@@ -66,17 +66,17 @@ def minutes_between(mulai: datetime.time, selesai: datetime.time) -> int:
 class AturanAktivitas(TimeStampedModel):
     """The rules of daily activities that BKPSDM may change: one row (pk 1), seeded by a migration."""
 
-    hari_tenggang = models.PositiveSmallIntegerField(
+    hari_tenggang = BilanganBulatPositifField(
         "hari tenggang setelah akhir bulan",
         default=5,
         help_text="Aktivitas sebuah bulan dapat diisi, diubah dan diajukan sampai sekian hari setelah bulan berakhir.",
     )
-    hari_rencana = models.PositiveSmallIntegerField(
+    hari_rencana = BilanganBulatPositifField(
         "hari ke depan untuk rencana",
         default=1,
         help_text="Draft boleh dibuat (mis. disalin) untuk sekian hari ke depan; tanggal depan tidak dapat diajukan.",
     )
-    norma_menit_bulanan = models.PositiveIntegerField(
+    norma_menit_bulanan = BilanganBulatPositifField(
         "norma menit kerja sebulan",
         default=6750,
         help_text="Mis. 6.750 menit untuk TPP.",
@@ -85,20 +85,20 @@ class AturanAktivitas(TimeStampedModel):
     jam_kerja_selesai = models.TimeField(
         "jam kerja selesai", default=datetime.time(16, 0)
     )
-    menit_maksimal_per_hari = models.PositiveSmallIntegerField(
+    menit_maksimal_per_hari = BilanganBulatPositifField(
         "menit paling banyak sehari", default=720
     )
-    panjang_uraian_minimal = models.PositiveSmallIntegerField(
+    panjang_uraian_minimal = BilanganBulatPositifField(
         "panjang uraian minimal (petunjuk)",
         default=20,
         help_text="Uraian lebih pendek dari ini ditandai untuk atasan (tidak menolak).",
     )
-    hari_uraian_berulang = models.PositiveSmallIntegerField(
+    hari_uraian_berulang = BilanganBulatPositifField(
         "uraian sama pada sekian hari (petunjuk)",
         default=5,
         help_text="Uraian yang sama persis pada sekian hari lain dalam 60 hari terakhir ditandai untuk atasan.",
     )
-    persen_hari_tinggi = models.PositiveSmallIntegerField(
+    persen_hari_tinggi = BilanganBulatPositifField(
         "hari jauh di atas norma (persen)",
         default=150,
         help_text="Hari dengan menit di atas persentase ini dari norma harian ditandai untuk atasan.",
@@ -585,7 +585,7 @@ class BuktiDukung(TimeStampedModel):
     )
     nama_asli = models.CharField("nama berkas asli", max_length=255, blank=True)
     jenis_konten = models.CharField("jenis isi", max_length=100, blank=True)
-    ukuran = models.PositiveIntegerField("ukuran (byte)", default=0)
+    ukuran = models.PositiveIntegerField("ukuran (byte)", default=0, editable=False)
     kunci = models.UUIDField("kunci pengiriman", null=True, blank=True, editable=False)
 
     objects = BuktiDukungQuerySet.as_manager()

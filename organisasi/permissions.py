@@ -292,3 +292,36 @@ def can_edit_pertanyaan(user, pertanyaan) -> bool:
 def can_edit_kebutuhan(user, kebutuhan) -> bool:
     """A need's text, status and follow-up: the manager of its unit."""
     return can_manage_unit_data(user, kebutuhan.unit)
+
+
+#
+# Accounts. A superuser, a staff account (the Django admin) and the city-wide roles (admin
+# BKPSDM, pimpinan) are special: only a superuser changes their password, flags, groups,
+# permissions or role, so no admin can take over another admin (or a superuser).
+
+SPECIAL_PERAN = (Peran.ADMIN_BKPSDM, Peran.PIMPINAN)
+
+
+def is_special_account(account) -> bool:
+    """A superuser, a staff account, or an account with a city-wide role."""
+    return account.is_superuser or account.is_staff or account.peran in SPECIAL_PERAN
+
+
+def special_accounts_q(prefix: str = "") -> Q:
+    """Q for the special accounts (`prefix` leads to the account, e.g. "akun__")."""
+    return (
+        Q(**{f"{prefix}is_superuser": True})
+        | Q(**{f"{prefix}is_staff": True})
+        | Q(**{f"{prefix}peran__in": SPECIAL_PERAN})
+    )
+
+
+def can_change_account(user, account) -> bool:
+    """An account's password, flags, groups, permissions, role or login: a superuser for a
+    special account; for the others, whoever the admin's model permissions let in."""
+    return user.is_superuser or not is_special_account(account)
+
+
+def can_grant_peran(user, peran: str) -> bool:
+    """Making someone admin BKPSDM or pimpinan makes a special account: a superuser's act."""
+    return user.is_superuser or peran not in SPECIAL_PERAN

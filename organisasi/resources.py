@@ -12,6 +12,9 @@ from import_export.instance_loaders import ModelInstanceLoader
 from organisasi import nip as nip_rules
 from organisasi.models import Jabatan, Kebutuhan, Pegawai, UnitKerja
 
+# An empty cell of a text column is "" (the columns are NOT NULL), never None.
+TEXT = widgets.CharWidget(allow_blank=True)
+
 
 class KodeWidget(widgets.ForeignKeyWidget):
     """A foreign key by its kode, with an Indonesian message for an unknown code."""
@@ -138,9 +141,11 @@ class _BaseResource(resources.ModelResource):
 
 class UnitKerjaResource(_BaseResource):
     key_column = "Kode"
-    kode = fields.Field(attribute="kode", column_name="Kode")
-    nama = fields.Field(attribute="nama", column_name="Nama")
-    singkatan = fields.Field(attribute="singkatan", column_name="Singkatan")
+    kode = fields.Field(attribute="kode", column_name="Kode", widget=TEXT)
+    nama = fields.Field(attribute="nama", column_name="Nama", widget=TEXT)
+    singkatan = fields.Field(
+        attribute="singkatan", column_name="Singkatan", widget=TEXT
+    )
     jenis = fields.Field(
         attribute="jenis",
         column_name="Jenis",
@@ -170,8 +175,8 @@ class UnitKerjaResource(_BaseResource):
 
 class JabatanResource(_BaseResource):
     key_column = "Kode"
-    kode = fields.Field(attribute="kode", column_name="Kode")
-    nama = fields.Field(attribute="nama", column_name="Nama Jabatan")
+    kode = fields.Field(attribute="kode", column_name="Kode", widget=TEXT)
+    nama = fields.Field(attribute="nama", column_name="Nama Jabatan", widget=TEXT)
     jenis = fields.Field(
         attribute="jenis",
         column_name="Jenis",
@@ -210,17 +215,19 @@ class JabatanResource(_BaseResource):
 class PegawaiResource(_BaseResource):
     key_column = "NIP"
     nip = fields.Field(attribute="nip", column_name="NIP", widget=NipWidget())
-    nama = fields.Field(attribute="nama", column_name="Nama")
-    gelar_depan = fields.Field(attribute="gelar_depan", column_name="Gelar Depan")
+    nama = fields.Field(attribute="nama", column_name="Nama", widget=TEXT)
+    gelar_depan = fields.Field(
+        attribute="gelar_depan", column_name="Gelar Depan", widget=TEXT
+    )
     gelar_belakang = fields.Field(
-        attribute="gelar_belakang", column_name="Gelar Belakang"
+        attribute="gelar_belakang", column_name="Gelar Belakang", widget=TEXT
     )
     status = fields.Field(
         attribute="status",
         column_name="Status",
         widget=PilihanWidget(Pegawai.Status.choices, "Status"),
     )
-    golongan = fields.Field(attribute="golongan", column_name="Golongan")
+    golongan = fields.Field(attribute="golongan", column_name="Golongan", widget=TEXT)
     jabatan = fields.Field(
         attribute="jabatan",
         column_name="Kode Jabatan",
@@ -231,7 +238,7 @@ class PegawaiResource(_BaseResource):
         column_name="Kode Unit",
         widget=KodeWidget(UnitKerja, label="unit"),
     )
-    email = fields.Field(attribute="email", column_name="Email")
+    email = fields.Field(attribute="email", column_name="Email", widget=TEXT)
     aktif = fields.Field(
         attribute="aktif", column_name="Aktif", widget=widgets.BooleanWidget()
     )

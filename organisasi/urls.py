@@ -23,6 +23,8 @@ urlpatterns = [
         name="pegawai_deactivate",
     ),
     path("akun/terbitkan/", views.akun_issue, name="akun_issue"),
+    path("akun/terbitkan/<uuid:pk>/", views.akun_job, name="akun_job"),
+    path("akun/terbitkan/<uuid:pk>/unduh/", views.akun_download, name="akun_download"),
     # surveys, their results and answers, the needs register
     path("survei/", views.survei_list, name="survei_list"),
     path("survei/tambah/", views.survei_create, name="survei_create"),

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from indikator import capaian
 from indikator.capaian import compute_capaian, target_display, target_errors
@@ -75,18 +76,18 @@ class IndikatorKinerja(TimeStampedModel):
     dokumen = models.CharField(
         "dokumen", max_length=10, choices=Dokumen.choices, default=Dokumen.IKU
     )
-    tahun = models.PositiveSmallIntegerField("tahun")
+    tahun = BilanganBulatPositifField("tahun")
     satuan = models.CharField("satuan", max_length=40)
     polaritas = models.CharField(
         "polaritas", max_length=10, choices=Polaritas.choices, default=Polaritas.NAIK
     )
-    target = models.DecimalField(
+    target = DesimalField(
         "target",
         max_digits=14,
         decimal_places=2,
         help_text="Untuk rentang: batas bawah.",
     )
-    target_atas = models.DecimalField(
+    target_atas = DesimalField(
         "batas atas target",
         max_digits=14,
         decimal_places=2,
@@ -152,7 +153,7 @@ class RealisasiIndikator(TimeStampedModel):
     periode_penilaian = models.ForeignKey(
         PeriodePenilaian, verbose_name="periode penilaian", on_delete=models.PROTECT
     )
-    nilai = models.DecimalField("realisasi", max_digits=14, decimal_places=2)
+    nilai = DesimalField("realisasi", max_digits=14, decimal_places=2)
     keterangan = models.TextField("keterangan", blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

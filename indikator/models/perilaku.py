@@ -2,11 +2,13 @@
 
 from django.db import models
 
+from core.fields import BilanganBulatPositifField
+
 
 class PerilakuKerja(models.Model):
     """One of the 7 BerAKHLAK core values (master data, seeded by a migration)."""
 
-    urutan = models.PositiveSmallIntegerField("urutan", unique=True)
+    urutan = BilanganBulatPositifField("urutan", unique=True)
     nama = models.CharField("nilai", max_length=60)
     definisi = models.CharField("definisi", max_length=200)
 
@@ -26,7 +28,7 @@ class PanduanPerilaku(models.Model):
         on_delete=models.CASCADE,
         related_name="panduan",
     )
-    urutan = models.PositiveSmallIntegerField("urutan")
+    urutan = BilanganBulatPositifField("urutan")
     uraian = models.CharField("panduan perilaku", max_length=200)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField
 from core.models import TimeStampedModel
 
 
@@ -23,7 +24,7 @@ class Periode(TimeStampedModel):
         BULANAN = "bulanan", "Bulanan"
         TRIWULANAN = "triwulanan", "Triwulanan"
 
-    tahun = models.PositiveSmallIntegerField("tahun", unique=True)
+    tahun = BilanganBulatPositifField("tahun", unique=True)
     skema = models.CharField(
         "skema periode penilaian",
         max_length=12,
@@ -82,7 +83,7 @@ class PeriodePenilaian(TimeStampedModel):
     periode = models.ForeignKey(
         Periode, verbose_name="periode", on_delete=models.CASCADE
     )
-    nomor = models.PositiveSmallIntegerField("nomor")
+    nomor = BilanganBulatPositifField("nomor")
     nama = models.CharField("nama", max_length=40)
     mulai = models.DateField("mulai")
     selesai = models.DateField("selesai")

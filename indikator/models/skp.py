@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from indikator.capaian import target_display, target_errors, waktu_months
 from indikator.models.indikator import IndikatorKinerja, Polaritas
@@ -171,7 +172,7 @@ class RencanaHasilKerja(TimeStampedModel):
         "jenis", max_length=10, choices=Jenis.choices, default=Jenis.UTAMA
     )
     uraian = models.TextField("rencana hasil kerja")
-    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    urutan = BilanganBulatPositifField("urutan", default=0)
     rhk_atasan = models.ForeignKey(
         "self",
         verbose_name="RHK atasan yang diintervensi",
@@ -230,7 +231,7 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
     )
     aspek = models.CharField("aspek", max_length=10, choices=Aspek.choices)
     uraian = models.CharField("indikator kinerja individu", max_length=300)
-    target = models.DecimalField(
+    target = DesimalField(
         "target",
         max_digits=14,
         decimal_places=2,
@@ -238,7 +239,7 @@ class IndikatorKinerjaIndividu(TimeStampedModel):
         blank=True,
         help_text="Untuk rentang: batas bawah.",
     )
-    target_atas = models.DecimalField(
+    target_atas = DesimalField(
         "batas atas target",
         max_digits=14,
         decimal_places=2,

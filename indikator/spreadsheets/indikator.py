@@ -1,6 +1,7 @@
 """The unit indicators' spreadsheet: export, and the import that updates rows by kode + tahun."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from core.imports import (
     ImportResult,
@@ -11,8 +12,8 @@ from core.imports import (
 )
 from core.responses import dataset_workbook
 from core.uploads import read_upload
-from indikator.models import IndikatorKinerja, Periode, SasaranStrategis
-from indikator.resources import IndikatorKinerjaResource
+from indikator.models import IndikatorKinerja, SasaranStrategis
+from indikator.resources import IndikatorKinerjaResource, cell_text
 from organisasi.permissions import can_manage_unit_data
 
 REQUIRED = ("Kode Sasaran", "Kode Indikator", "Tahun")
@@ -22,30 +23,38 @@ def import_indikator(upload, *, by) -> ImportResult:
     """Import unit indicators and their targets; nothing is saved when any row is bad.
 
     Rows the user may not write (a sasaran or an existing indicator of a unit they do not
-    manage, a locked year) are refused before anything is written. A file refused as a whole
-    (unreadable, too large, a column missing) has errors without a data row.
+    manage) are refused together with the rows the Resource refuses (a bad cell, a locked
+    year, a kode + tahun named twice), so the user sees every bad row at once. A file refused
+    as a whole (unreadable, too large, no data row, a column missing) has errors without a
+    data row.
     """
     try:
         dataset = read_upload(upload)
     except ValidationError as error:
         return ImportResult.refused(error.messages)
-    errors = missing_columns(dataset, REQUIRED) or _scope_errors(dataset, by)
-    if errors:
-        return ImportResult(0, errors)
+    missing = missing_columns(dataset, REQUIRED)
+    if missing:
+        return ImportResult(0, missing)
+    scope_errors = _scope_errors(dataset, by)
     # An indicator import changes no unit or atasan: no derived data to rebuild afterwards.
-    return run_resource(IndikatorKinerjaResource(), dataset)
-
-
-def _cell(row, column) -> str:
-    value = row.get(column)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value if value is not None else "").strip()
+    with transaction.atomic():
+        result = run_resource(IndikatorKinerjaResource(), dataset)
+        if not scope_errors:
+            return result
+        transaction.set_rollback(True)
+    errors = sorted(
+        scope_errors + result.errors, key=lambda e: (e.row or 0, e.column, e.message)
+    )
+    return ImportResult(0, errors)
 
 
 def _scope_errors(dataset, user) -> list[RowError]:
     rows = [
-        (_cell(row, "Kode Sasaran"), _cell(row, "Kode Indikator"), _cell(row, "Tahun"))
+        (
+            cell_text(row.get("Kode Sasaran")),
+            cell_text(row.get("Kode Indikator")),
+            cell_text(row.get("Tahun")),
+        )
         for row in dataset.dict
     ]
     units = {
@@ -59,12 +68,6 @@ def _scope_errors(dataset, user) -> list[RowError]:
         for i in IndikatorKinerja.objects.filter(
             kode__in={kode for _, kode, _ in rows}
         ).select_related("sasaran__unit")
-    }
-    locked = {
-        str(tahun)
-        for tahun in Periode.objects.filter(terkunci=True).values_list(
-            "tahun", flat=True
-        )
     }
     errors = []
     for index, (sasaran, kode, tahun) in enumerate(rows):
@@ -90,20 +93,10 @@ def _scope_errors(dataset, user) -> list[RowError]:
                     f"{current.sasaran.unit}, bukan unit yang Anda kelola.",
                 )
             )
-        if tahun in locked:
-            errors.append(
-                RowError(
-                    number,
-                    "Tahun",
-                    f"Tahun {tahun} terkunci; indikatornya tidak dapat diimpor. "
-                    "BKPSDM mengubahnya lewat formulir dengan alasan.",
-                )
-            )
     return errors
 
 
 def export_indikator(indikator_list) -> bytes:
-    """The indicators as the import reads them (the template of the import)."""
-    return dataset_workbook(
-        IndikatorKinerjaResource().export(indikator_list), title="Indikator Kinerja"
-    )
+    """The indicators as the import reads them (the template of the import); years and targets are number cells."""
+    dataset = IndikatorKinerjaResource().export(indikator_list, force_native_type=True)
+    return dataset_workbook(dataset, title="Indikator Kinerja")

@@ -1,13 +1,27 @@
-"""The SKP's RHK and IKI as one spreadsheet: one row per IKI with its RHK; the import replaces a draft's content."""
+"""The SKP's RHK and IKI as one spreadsheet: one row per IKI with its RHK; the import replaces a draft's content.
+
+An RHK without IKI yet is one row with the IKI columns empty, so a draft exports and imports
+back unchanged (a JPT's unit indicator goes by its kode).
+"""
+
+import re
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.text import Truncator
 
 from core.angka import parse_angka
 from core.imports import ImportResult, missing_columns, run_rows
 from core.responses import table_workbook
 from core.uploads import read_upload
-from indikator.models import IndikatorKinerjaIndividu, Polaritas, RencanaHasilKerja, Skp
+from indikator.models import (
+    IndikatorKinerja,
+    IndikatorKinerjaIndividu,
+    Polaritas,
+    RencanaHasilKerja,
+    Skp,
+)
 from indikator.queries import numbered_rhk
+from indikator.resources import cell_text
 
 SKP_HEADERS = [
     "No RHK",
@@ -21,6 +35,7 @@ SKP_HEADERS = [
     "Satuan",
     "Polaritas",
     "Target Kualitatif",
+    "Kode Indikator Unit",
 ]
 REQUIRED = ("No RHK", "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu")
 # The column of the sheet that holds each field, for errors the user can find.
@@ -29,6 +44,7 @@ RHK_COLUMNS = {
     "jenis": "Jenis",
     "uraian": "Rencana Hasil Kerja",
     "rhk_atasan": "No RHK Atasan",
+    "indikator_unit": "Kode Indikator Unit",
 }
 IKI_COLUMNS = {
     "aspek": "Aspek",
@@ -39,6 +55,8 @@ IKI_COLUMNS = {
     "polaritas": "Polaritas",
     "target_kualitatif": "Target Kualitatif",
 }
+IKI_HEADERS = SKP_HEADERS[4:11]
+ROW_NUMBER = re.compile(r"[0-9]{1,4}")
 
 
 def _atasan_rhk(skp):
@@ -52,10 +70,13 @@ def export_skp_rhk(skp: Skp) -> bytes:
         rhk.pk: number for number, rhk in enumerate(_atasan_rhk(skp), start=1)
     }
     rhk_list = numbered_rhk(
-        skp.rencanahasilkerja_set.prefetch_related("indikatorkinerjaindividu_set")
+        skp.rencanahasilkerja_set.select_related("indikator_unit").prefetch_related(
+            "indikatorkinerjaindividu_set"
+        )
     )
     for number, rhk in enumerate(rhk_list, start=1):
         parent = parent_number.get(rhk.rhk_atasan_id, "")
+        unit_kode = rhk.indikator_unit.kode if rhk.indikator_unit else ""
         for iki in rhk.indikatorkinerjaindividu_set.all() or [None]:
             rows.append(
                 [number, rhk.get_jenis_display(), rhk.uraian, parent]
@@ -72,6 +93,7 @@ def export_skp_rhk(skp: Skp) -> bytes:
                     if iki
                     else [""] * 7
                 )
+                + [unit_kode]
             )
     return table_workbook(SKP_HEADERS, rows, title="RHK dan IKI")
 
@@ -80,7 +102,9 @@ def import_skp_rhk(skp: Skp, upload) -> ImportResult:
     """Replace the draft's RHK and IKI with those of the file; all rows or none.
 
     Refused when an RHK of this SKP is already intervened by a subordinate's RHK (the import
-    would delete it). A file refused as a whole has errors without a data row.
+    would delete it). A file refused as a whole (unreadable, no data row, a column missing)
+    has errors without a data row and changes nothing. Rows with the same "No RHK" are one
+    RHK: they must agree on its jenis, text, RHK atasan and unit indicator.
     """
     try:
         dataset = read_upload(upload)
@@ -95,12 +119,16 @@ def import_skp_rhk(skp: Skp, upload) -> ImportResult:
             "Ubah RHK satu per satu."
         )
     parents = dict(enumerate(_atasan_rhk(skp), start=1))
-    made = {}
+    made = {}  # "No RHK" → (the RHK made, the spreadsheet row that made it)
 
     def import_row(row, number):
-        key = str(row["No RHK"] or "").strip()
-        made[key] = made.get(key) or _make_rhk(skp, row, parents)
-        _make_iki(made[key], row)
+        key = cell_text(row["No RHK"])
+        if key in made:
+            _same_rhk(made[key], _rhk_from(skp, row, parents))
+        else:
+            made[key] = (_save_rhk(_rhk_from(skp, row, parents)), number)
+        if any(row.get(column) not in (None, "") for column in IKI_HEADERS):
+            _make_iki(made[key][0], row)
 
     return run_rows(
         dataset, import_row, before=lambda: skp.rencanahasilkerja_set.all().delete()
@@ -140,50 +168,105 @@ def _number(value, column):
         raise ValidationError({column: error.messages}) from None
 
 
-def _make_rhk(skp, row, parents):
-    number = str(row["No RHK"] or "").strip()
-    if not number.isdigit():
-        raise ValidationError({"No RHK": f'"{number}" harus berupa angka.'})
-    parent_number = str(row.get("No RHK Atasan") or "").strip()
+def _row_number(text: str) -> int | None:
+    """A "No RHK" as the sheet numbers RHK (1, 2, 3 …); None for anything else."""
+    return int(text) if ROW_NUMBER.fullmatch(text) else None
+
+
+def _rhk_from(skp, row, parents) -> RencanaHasilKerja:
+    """The row's RHK, checked, not saved."""
+    number = cell_text(row["No RHK"])
+    if _row_number(number) is None:
+        raise ValidationError(
+            {
+                "No RHK": f'"{Truncator(number).chars(20)}" bukan nomor RHK; isi 1, 2, 3, …'
+            }
+        )
+    parent_number = cell_text(row.get("No RHK Atasan"))
     parent = None
     if parent_number:
-        parent = parents.get(int(parent_number)) if parent_number.isdigit() else None
+        parent = parents.get(_row_number(parent_number))
         if parent is None:
             raise ValidationError(
                 {
-                    "No RHK Atasan": f"RHK atasan nomor {parent_number} tidak ada di SKP pejabat "
-                    "penilai Anda."
+                    "No RHK Atasan": f"RHK atasan nomor {Truncator(parent_number).chars(20)} tidak "
+                    "ada di SKP pejabat penilai Anda."
                 }
             )
     rhk = RencanaHasilKerja(
         skp=skp,
-        urutan=int(number),
-        uraian=str(row["Rencana Hasil Kerja"] or "").strip(),
+        urutan=_row_number(number),
+        uraian=cell_text(row["Rencana Hasil Kerja"]),
         rhk_atasan=parent,
         jenis=_choice(
             row.get("Jenis") or "utama", RencanaHasilKerja.Jenis.choices, "Jenis"
         ),
+        indikator_unit=_indikator_unit(skp, cell_text(row.get("Kode Indikator Unit"))),
     )
     try:
         rhk.full_clean()
     except ValidationError as error:
         raise _in_columns(error, RHK_COLUMNS) from None
+    return rhk
+
+
+def _save_rhk(rhk):
     rhk.save()
     return rhk
+
+
+def _same_rhk(made, rhk) -> None:
+    """A later row of an RHK already made must describe the same RHK (else its IKI would land on another)."""
+    first, number = made
+    fields = ("jenis", "uraian", "rhk_atasan_id", "indikator_unit_id")
+    if any(getattr(first, name) != getattr(rhk, name) for name in fields):
+        raise ValidationError(
+            {
+                "No RHK": f"RHK nomor {first.urutan} sudah diisi berbeda di baris {number}. "
+                "Baris dengan No RHK yang sama harus sama jenis, uraian, RHK atasan "
+                "dan indikator unitnya."
+            }
+        )
+
+
+def _indikator_unit(skp, kode) -> IndikatorKinerja | None:
+    """A JPT's unit indicator by kode: one of the SKP's year in the pegawai's unit, as the RHK form offers."""
+    if not kode:
+        return None
+    if not skp.is_jpt:
+        raise ValidationError(
+            {
+                "Kode Indikator Unit": "Hanya RHK pejabat pimpinan tinggi (JPT) yang menyebut "
+                "indikator kinerja unit; kosongkan kolom ini."
+            }
+        )
+    found = IndikatorKinerja.objects.filter(
+        kode=kode,
+        tahun=skp.periode.tahun,
+        sasaran__unit__path__startswith=skp.pegawai.unit.path,
+    ).first()
+    if found is None:
+        raise ValidationError(
+            {
+                "Kode Indikator Unit": f"Indikator kinerja unit {kode} tahun {skp.periode.tahun} "
+                "tidak ada di unit Anda."
+            }
+        )
+    return found
 
 
 def _make_iki(rhk, row):
     iki = IndikatorKinerjaIndividu(
         rhk=rhk,
         aspek=_choice(row["Aspek"], IndikatorKinerjaIndividu.Aspek.choices, "Aspek"),
-        uraian=str(row["Indikator Kinerja Individu"] or "").strip(),
+        uraian=cell_text(row["Indikator Kinerja Individu"]),
         target=_number(row.get("Target"), "Target"),
         target_atas=_number(row.get("Target Atas"), "Target Atas"),
-        satuan=str(row.get("Satuan") or "").strip(),
+        satuan=cell_text(row.get("Satuan")),
         polaritas=_choice(
             row.get("Polaritas") or "naik", Polaritas.choices, "Polaritas"
         ),
-        target_kualitatif=str(row.get("Target Kualitatif") or "").strip(),
+        target_kualitatif=cell_text(row.get("Target Kualitatif")),
     )
     try:
         iki.full_clean()

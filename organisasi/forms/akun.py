@@ -1,12 +1,18 @@
 """Login by NIP, password change, and issuing accounts for a unit."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    SetPasswordMixin,
+)
 
+from core.forms import plain_text
 from organisasi import nip as nip_rules
 from organisasi.models import UnitKerja
 
 
+@plain_text
 class LoginForm(AuthenticationForm):
     """Login by NIP: spaces people type between the NIP groups are ignored."""
 
@@ -37,8 +43,22 @@ class LoginForm(AuthenticationForm):
         return nip_rules.normalize_nip(self.cleaned_data["username"])
 
 
+@plain_text
 class GantiKataSandiForm(PasswordChangeForm):
-    """Password change that refuses to keep the old (e.g. one-time) password."""
+    """Password change that refuses to keep the old (e.g. one-time) password.
+
+    The fields are declared here, not inherited: plain_text adds its validator to this form's
+    own fields instead of Django's shared ones.
+    """
+
+    old_password = forms.CharField(
+        label=PasswordChangeForm.base_fields["old_password"].label,
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "autofocus": True}
+        ),
+    )
+    new_password1, new_password2 = SetPasswordMixin.create_password_fields()
 
     def clean(self):
         cleaned = super().clean()
@@ -50,6 +70,7 @@ class GantiKataSandiForm(PasswordChangeForm):
         return cleaned
 
 
+@plain_text
 class TerbitkanAkunForm(forms.Form):
     unit = forms.ModelChoiceField(
         label="Unit kerja (termasuk unit di bawahnya)",

@@ -5,6 +5,9 @@ import secrets
 from django import forms
 from django.core import signing
 
+from core.fields import AngkaField
+from core.forms import plain_text
+from core.validators import refuse_control_characters
 from organisasi.models import Pertanyaan, Responden, Survei
 
 TIKET_SALT = "organisasi.survei.tiket"
@@ -32,11 +35,12 @@ def _question_field(pertanyaan: Pertanyaan) -> forms.Field:
             **options,
         )
     if pertanyaan.tipe == Pertanyaan.Tipe.ANGKA:
-        return forms.DecimalField(
-            max_digits=12, decimal_places=2, localize=True, **options
-        )
+        return AngkaField(max_digits=12, decimal_places=2, **options)
     return forms.CharField(
-        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **options
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[refuse_control_characters],
+        **options,
     )
 
 
@@ -45,6 +49,7 @@ def new_tiket(survei: Survei) -> str:
     return signing.dumps([survei.pk, secrets.token_urlsafe(16)], salt=TIKET_SALT)
 
 
+@plain_text
 class JawabanForm(forms.Form):
     """The answer form: one field per question, the optional profile, a honeypot and a ticket.
 
@@ -139,5 +144,6 @@ class JawabanForm(forms.Form):
             self.add_error(f"p{pertanyaan_id}", message)
 
 
+@plain_text
 class ImportRespondenForm(forms.Form):
     berkas = forms.FileField(label="Berkas jawaban (.xlsx atau .csv)")

@@ -3,16 +3,24 @@
 from django import forms
 
 from core.forms import plain_text
+from organisasi import nip as nip_rules
 from organisasi import permissions
-from organisasi.forms.pegawai import PegawaiNipField
-from organisasi.models import Kebutuhan, UnitKerja
+from organisasi.models import Kebutuhan, Pegawai, UnitKerja
 
 
+@plain_text
 class KebutuhanForm(forms.ModelForm):
-    pemilik_nip = PegawaiNipField(
+    """A need; its penanggung jawab is typed as a NIP and looked up only inside the OPD of the
+    need's unit, so the answer is the same for an unknown NIP and for one of another OPD."""
+
+    TIDAK_DITEMUKAN = "Tidak ada pegawai aktif dengan NIP ini di perangkat daerah unit kerja kebutuhan ini."
+
+    pemilik_nip = forms.CharField(
         label="NIP penanggung jawab",
         required=False,
+        max_length=30,
         help_text="Pegawai aktif di perangkat daerah unit kerja kebutuhan ini.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -42,16 +50,24 @@ class KebutuhanForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        pemilik, unit = cleaned.get("pemilik_nip"), cleaned.get("unit")
-        if pemilik and unit and pemilik.unit.opd_id != unit.opd_id:
-            self.add_error(
-                "pemilik_nip",
-                "Penanggung jawab harus pegawai perangkat daerah unit kerja ini.",
+        nip, unit = (
+            nip_rules.normalize_nip(cleaned.get("pemilik_nip") or ""),
+            cleaned.get("unit"),
+        )
+        pemilik = None
+        if nip and unit is not None:
+            pemilik = (
+                Pegawai.objects.active()
+                .filter(nip=nip, unit__opd_id=unit.opd_id)
+                .first()
             )
+            if pemilik is None:
+                self.add_error("pemilik_nip", self.TIDAK_DITEMUKAN)
         self.instance.pemilik = pemilik
         return cleaned
 
 
+@plain_text
 class KebutuhanFilterForm(forms.Form):
     q = forms.CharField(label="Cari", required=False)
     status = forms.ChoiceField(

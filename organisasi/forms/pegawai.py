@@ -31,6 +31,7 @@ class PegawaiNipField(forms.CharField):
         return pegawai
 
 
+@plain_text
 class PegawaiForm(forms.ModelForm):
     # Longer than 18 so "19660801 198803 1 001" (with spaces) reaches clean_nip.
     nip = forms.CharField(
@@ -158,6 +159,7 @@ class AtasanForm(forms.ModelForm):
         return cleaned
 
 
+@plain_text
 class PegawaiFilterForm(forms.Form):
     q = forms.CharField(label="Cari nama atau NIP", required=False)
     unit = forms.ModelChoiceField(

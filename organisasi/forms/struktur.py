@@ -2,9 +2,11 @@
 
 from django import forms
 
+from core.forms import plain_text
 from organisasi.models import Jabatan, UnitKerja
 
 
+@plain_text
 class UnitKerjaForm(forms.ModelForm):
     class Meta:
         model = UnitKerja
@@ -17,6 +19,7 @@ class UnitKerjaForm(forms.ModelForm):
         )
 
 
+@plain_text
 class JabatanForm(forms.ModelForm):
     class Meta:
         model = Jabatan

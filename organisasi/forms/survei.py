@@ -3,6 +3,8 @@
 from django import forms
 from django.db.models import Count
 
+from core.fields import AngkaField
+from core.forms import plain_text
 from organisasi import permissions
 from organisasi.models import Pertanyaan, Survei, UnitKerja
 from organisasi.skm import bobot_problem
@@ -10,6 +12,7 @@ from organisasi.skm import bobot_problem
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
+@plain_text
 class SurveiForm(forms.ModelForm):
     class Meta:
         model = Survei
@@ -54,14 +57,13 @@ class SurveiForm(forms.ModelForm):
             .order_by("urutan")
         )
         for unsur in self.unsur_list:
-            field = forms.DecimalField(
+            field = AngkaField(
                 label=f"Bobot U{unsur.urutan} {unsur.unsur}",
                 required=False,
                 min_value=0,
                 max_digits=6,
                 decimal_places=4,
                 initial=unsur.bobot,
-                localize=True,
                 help_text="Kosongkan semua untuk bobot standar."
                 if unsur is self.unsur_list[-1]
                 else "",
@@ -99,6 +101,7 @@ class SurveiForm(forms.ModelForm):
         return cleaned
 
 
+@plain_text
 class PertanyaanForm(forms.ModelForm):
     pilihan = forms.CharField(
         label="Pilihan jawaban",

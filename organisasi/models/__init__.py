@@ -1,7 +1,12 @@
 """organisasi's models, one module per topic; every public name is importable from here."""
 
-from organisasi.models.akun import Pengguna, PenggunaManager
-from organisasi.models.jawaban import ImporResponden, Jawaban, Responden
+from organisasi.models.akun import PenerbitanAkun, Pengguna, PenggunaManager
+from organisasi.models.jawaban import (
+    ImporResponden,
+    Jawaban,
+    PartisipasiSurvei,
+    Responden,
+)
 from organisasi.models.kebutuhan import Kebutuhan, KebutuhanQuerySet
 from organisasi.models.kepala_daerah import KepalaDaerah
 from organisasi.models.pegawai import (
@@ -35,8 +40,10 @@ __all__ = [
     "KepalaDaerah",
     "KebutuhanQuerySet",
     "MutuPelayanan",
+    "PartisipasiSurvei",
     "Pegawai",
     "PegawaiQuerySet",
+    "PenerbitanAkun",
     "Pengguna",
     "PenggunaManager",
     "Pertanyaan",

@@ -1,9 +1,13 @@
-"""Answers to a survey: one Responden per filled form, one Jawaban per question, imported files."""
+"""Answers to a survey: one Responden per filled form, one Jawaban per question, imported files,
+and, apart from them, who took part in an internal survey."""
+
+import uuid
 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from organisasi.models.akun import Pengguna
 from organisasi.models.survei import Pertanyaan, Survei
@@ -57,18 +61,15 @@ class Responden(models.Model):
     sumber = models.CharField(
         "sumber", max_length=10, choices=Sumber.choices, default=Sumber.DARING
     )
-    # SHA-256 of the session key and of the IP address: enough to refuse a second
-    # submission and to rate-limit, without storing anything that identifies a citizen.
+    # Public surveys: keyed hashes of the form ticket and of the IP address, enough to refuse a
+    # second submission and to rate-limit without storing anything that identifies a citizen.
+    # Internal surveys store neither (and diisi_pada only as a date): PartisipasiSurvei keeps
+    # the one-answer rule, and nothing here may point back to an account.
     sesi_hash = models.CharField(
         "sidik sesi", max_length=64, blank=True, editable=False
     )
     ip_hash = models.CharField(
         "sidik alamat IP", max_length=64, blank=True, editable=False
-    )
-    # Internal surveys: a keyed hash of the ASN account id, only to allow one answer per ASN;
-    # the account itself is never stored with the answers.
-    akun_hash = models.CharField(
-        "sidik akun ASN", max_length=64, blank=True, editable=False
     )
 
     class Meta:
@@ -81,15 +82,35 @@ class Responden(models.Model):
                 condition=~Q(sesi_hash=""),
                 name="responden_satu_per_sesi",
             ),
-            models.UniqueConstraint(
-                fields=["survei", "akun_hash"],
-                condition=~Q(akun_hash=""),
-                name="responden_satu_per_akun",
-            ),
         ]
 
     def __str__(self):
         return f"Responden {self.pk} – {self.survei}"
+
+
+class PartisipasiSurvei(models.Model):
+    """That an ASN answered an internal survey (one answer each), and nothing about what they answered.
+
+    No link to the Responden, no hash, no timestamp and a random key, so not even the row order
+    of this table pairs an account with its answers.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
+    pengguna = models.ForeignKey(
+        Pengguna, verbose_name="pengguna", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "partisipasi survei"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survei", "pengguna"], name="partisipasi_satu_per_akun"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.pengguna} – {self.survei}"
 
 
 class Jawaban(models.Model):
@@ -99,7 +120,7 @@ class Jawaban(models.Model):
     pertanyaan = models.ForeignKey(
         Pertanyaan, verbose_name="pertanyaan", on_delete=models.CASCADE
     )
-    nilai = models.DecimalField(
+    nilai = DesimalField(
         "nilai", max_digits=12, decimal_places=2, null=True, blank=True
     )
     teks = models.TextField("jawaban teks", blank=True)
@@ -123,7 +144,7 @@ class ImporResponden(TimeStampedModel):
     survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
     sha256 = models.CharField("SHA-256 berkas", max_length=64)
     nama_berkas = models.CharField("nama berkas", max_length=255)
-    jumlah_responden = models.PositiveIntegerField("jumlah responden")
+    jumlah_responden = BilanganBulatPositifField("jumlah responden")
     diimpor_oleh = models.ForeignKey(
         Pengguna,
         verbose_name="diimpor oleh",

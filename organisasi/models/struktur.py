@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField
 from core.models import TimeStampedModel
 from organisasi.permissions import UnitScopedQuerySet
 
@@ -165,9 +166,7 @@ class Jabatan(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="bawahan",
     )
-    kelas_jabatan = models.PositiveSmallIntegerField(
-        "kelas jabatan", null=True, blank=True
-    )
+    kelas_jabatan = BilanganBulatPositifField("kelas jabatan", null=True, blank=True)
     aktif = models.BooleanField("aktif", default=True)
 
     history = HistoricalRecords()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.fields import BilanganBulatPositifField, DesimalField
 from core.models import TimeStampedModel
 from organisasi.models.akun import Pengguna
 from organisasi.models.struktur import UnitKerja
@@ -20,8 +21,8 @@ class MutuPelayanan(models.Model):
 
     mutu = models.CharField("mutu pelayanan", max_length=1, unique=True)
     kinerja = models.CharField("kinerja unit pelayanan", max_length=30)
-    batas_bawah = models.DecimalField("batas bawah IKM", max_digits=5, decimal_places=2)
-    batas_atas = models.DecimalField("batas atas IKM", max_digits=5, decimal_places=2)
+    batas_bawah = DesimalField("batas bawah IKM", max_digits=5, decimal_places=2)
+    batas_atas = DesimalField("batas atas IKM", max_digits=5, decimal_places=2)
 
     class Meta:
         verbose_name = verbose_name_plural = "mutu pelayanan"
@@ -34,7 +35,7 @@ class MutuPelayanan(models.Model):
 class UnsurSkm(models.Model):
     """One of the SKM template's unsur; `urutan` is the order a new SKM survey gets."""
 
-    urutan = models.PositiveSmallIntegerField("urutan", unique=True)
+    urutan = BilanganBulatPositifField("urutan", unique=True)
     nama = models.CharField("nama unsur", max_length=100)
     pertanyaan = models.TextField("pertanyaan baku")
     pilihan = models.JSONField("label skala 1–4", default=list)
@@ -81,7 +82,7 @@ class Survei(TimeStampedModel):
         default=False,
         help_text="Hanya ASN unit ini yang masuk dengan akunnya yang dapat mengisi.",
     )
-    target_responden = models.PositiveIntegerField("target responden", default=150)
+    target_responden = BilanganBulatPositifField("target responden", default=150)
     tanggal_buka = models.DateField("dibuka mulai")
     tanggal_tutup = models.DateField("ditutup setelah")
     status = models.CharField(
@@ -166,7 +167,7 @@ class Pertanyaan(models.Model):
     FIELDS_LOCKED_BY_ANSWERS = ("tipe", "pilihan", "bobot")
 
     survei = models.ForeignKey(Survei, verbose_name="survei", on_delete=models.CASCADE)
-    urutan = models.PositiveSmallIntegerField("urutan")
+    urutan = BilanganBulatPositifField("urutan")
     teks = models.TextField("pertanyaan")
     unsur = models.CharField("nama unsur", max_length=100, blank=True)
     tipe = models.CharField("tipe jawaban", max_length=10, choices=Tipe.choices)
@@ -177,7 +178,7 @@ class Pertanyaan(models.Model):
         help_text="Pilihan tunggal: daftar pilihan. Skala: label tiap nilai, dari terendah.",
     )
     wajib = models.BooleanField("wajib dijawab", default=True)
-    bobot = models.DecimalField(
+    bobot = DesimalField(
         "bobot unsur",
         max_digits=6,
         decimal_places=4,

@@ -10,6 +10,7 @@ from organisasi.queries.survei import (
     answer_labels,
     compute_hasil,
     compute_profil,
+    has_answered,
 )
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "answer_labels",
     "compute_hasil",
     "compute_profil",
+    "has_answered",
     "home_context",
     "home_lines",
     "pegawai_totals",

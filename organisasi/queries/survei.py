@@ -12,7 +12,14 @@ from django.db.models import Case, Count, F, Sum, TextField, Value, When
 
 from core.angka import format_angka
 from organisasi import skm
-from organisasi.models import Jawaban, MutuPelayanan, Pertanyaan, Responden, Survei
+from organisasi.models import (
+    Jawaban,
+    MutuPelayanan,
+    PartisipasiSurvei,
+    Pertanyaan,
+    Responden,
+    Survei,
+)
 
 Tipe = Pertanyaan.Tipe
 PERSEN_DESIMAL = 1  # distributions are shown with one decimal, and rounded only there
@@ -23,6 +30,11 @@ PROFIL_FIELDS = {
     "pendidikan": Responden.Pendidikan,
     "pekerjaan": Responden.Pekerjaan,
 }
+
+
+def has_answered(survei: Survei, pengguna) -> bool:
+    """Has this ASN already answered this internal survey (its PartisipasiSurvei exists)?"""
+    return PartisipasiSurvei.objects.filter(survei=survei, pengguna=pengguna).exists()
 
 
 @dataclass

@@ -3,16 +3,19 @@
 from organisasi.services.akun import (
     change_password,
     close_inactive_accounts,
+    delete_expired_account_workbooks,
     generate_one_time_password,
-    issue_accounts,
+    run_issue_accounts,
+    start_issue_accounts,
+    take_account_workbook,
 )
 from organisasi.services.impor import import_dataset, refresh_derived_after_import
 from organisasi.services.jawaban import (
-    account_fingerprint,
     fingerprint,
     import_responden,
     parse_answer,
     parse_answers,
+    reshuffle_participations,
     submit_responden,
 )
 from organisasi.services.kebutuhan import (
@@ -39,7 +42,6 @@ from organisasi.services.survei import (
 )
 
 __all__ = [
-    "account_fingerprint",
     "add_skm_unsur",
     "change_kebutuhan_status",
     "is_unanswered",
@@ -49,12 +51,12 @@ __all__ = [
     "create_survei",
     "deactivate_pegawai",
     "deactivate_pegawai_list",
+    "delete_expired_account_workbooks",
     "delete_pertanyaan",
     "fingerprint",
     "generate_one_time_password",
     "import_dataset",
     "import_responden",
-    "issue_accounts",
     "kebutuhan_from_hasil",
     "parse_answer",
     "parse_answers",
@@ -62,11 +64,15 @@ __all__ = [
     "rebuild_unit_paths",
     "refresh_atasan",
     "refresh_derived_after_import",
+    "reshuffle_participations",
+    "run_issue_accounts",
     "save_jabatan",
     "correct_atasan",
     "save_pegawai",
     "save_pertanyaan",
     "save_unit",
+    "start_issue_accounts",
     "submit_responden",
+    "take_account_workbook",
     "update_survei",
 ]

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import hmac
+import random
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.conf import settings
@@ -10,10 +11,18 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.angka import parse_angka
 from core.imports import ImportResult, missing_columns, run_rows
 from core.uploads import read_upload
-from organisasi.models import ImporResponden, Jawaban, Pertanyaan, Responden, Survei
-from organisasi.queries.survei import PROFIL_FIELDS
+from organisasi.models import (
+    ImporResponden,
+    Jawaban,
+    PartisipasiSurvei,
+    Pertanyaan,
+    Responden,
+    Survei,
+)
+from organisasi.queries.survei import PROFIL_FIELDS, has_answered
 
 Tipe = Pertanyaan.Tipe
 
@@ -33,7 +42,7 @@ PESAN_TIKET_TERPAKAI = "Formulir ini sudah pernah dikirim. Bila Anda belum mengi
 
 
 def fingerprint(value: str) -> str:
-    """A keyed SHA-256 of a form ticket, an account id or an IP address (never stored in clear)."""
+    """A keyed SHA-256 of a form ticket or an IP address (never stored in clear)."""
     if not value:
         return ""
     return hmac.new(
@@ -66,9 +75,9 @@ def parse_answer(pertanyaan: Pertanyaan, raw) -> Jawaban | None:
             )
         return Jawaban(pertanyaan=pertanyaan, nilai=number)
     if pertanyaan.tipe == Tipe.ANGKA:
-        number = _decimal(text.replace(",", "."))
+        number = _angka(raw if isinstance(raw, int | float | Decimal) else text)
         if number is None or abs(number) >= Decimal("1e10"):
-            raise ValidationError("Jawaban harus berupa angka.")
+            raise ValidationError("Jawaban harus berupa angka, mis. 12,5 atau 1.250.")
         return Jawaban(
             pertanyaan=pertanyaan, nilai=number.quantize(Decimal("0.01"), ROUND_HALF_UP)
         )
@@ -83,6 +92,15 @@ def parse_answer(pertanyaan: Pertanyaan, raw) -> Jawaban | None:
     if len(text) > 2000:
         raise ValidationError("Jawaban terlalu panjang (maksimal 2.000 karakter).")
     return Jawaban(pertanyaan=pertanyaan, teks=text)
+
+
+def _angka(value):
+    """A number typed the Indonesian way ("12,5", "1.250,75"), or None when it cannot be read one way only."""
+    try:
+        number = parse_angka(value)
+    except ValidationError:
+        return None
+    return number if number.is_finite() else None
 
 
 def _decimal(text):
@@ -119,43 +137,34 @@ def submit_responden(
 ) -> Responden:
     """Store one respondent and all their answers, or nothing.
 
-    `tiket` is the random nonce of the signed form ticket: its keyed hash is stored, so one
-    form can be submitted once. Raises ValidationError (code "ditutup", "tiket", "duplikat",
-    "batas", or "jawaban" with a dict of messages by pertanyaan id) when the survey is closed,
-    this form was already submitted, this ASN already answered (internal surveys), the
-    address is over the hourly limit, or an answer is invalid.
+    Public surveys: `tiket` is the random nonce of the signed form ticket; its keyed hash is
+    stored, so one form can be submitted once, and the keyed hash of the address feeds the
+    hourly limit. Internal surveys (`pengguna` given): a PartisipasiSurvei records that the
+    ASN answered, and the respondent keeps no hash and only the date, so the two rows cannot
+    be paired. Raises ValidationError (code "ditutup", "tiket", "duplikat", "batas", or
+    "jawaban" with a dict of messages by pertanyaan id) when the survey is closed, this form
+    was already submitted, this ASN already answered, the address is over the hourly limit,
+    or an answer is invalid.
     """
     now = now or timezone.now()
     if not survei.is_open(timezone.localdate(now)):
         raise ValidationError(PESAN_DITUTUP, code="ditutup")
     if not tiket:
         raise ValidationError(PESAN_TIKET_TERPAKAI, code="tiket")
-    tiket_hash, ip_hash = fingerprint(f"tiket:{tiket}"), fingerprint(ip_address)
-    akun_hash = account_fingerprint(pengguna)
-    earlier = Responden.objects.filter(survei=survei)
-    if earlier.filter(sesi_hash=tiket_hash).exists():
-        raise ValidationError(PESAN_TIKET_TERPAKAI, code="tiket")
-    if akun_hash and earlier.filter(akun_hash=akun_hash).exists():
-        raise ValidationError(PESAN_DUPLIKAT, code="duplikat")
-    hour_ago = now - datetime.timedelta(hours=1)
-    if (
-        ip_hash
-        and earlier.filter(ip_hash=ip_hash, diisi_pada__gte=hour_ago).count()
-        >= BATAS_PENGISIAN_PER_JAM
-    ):
-        raise ValidationError(PESAN_BATAS, code="batas")
+    if pengguna is not None:
+        _check_not_answered(survei, pengguna)
+        marks = {"diisi_pada": _date_only(now)}
+    else:
+        marks = _public_marks(survei, tiket=tiket, ip_address=ip_address, now=now)
     answers, errors = parse_answers(survei.pertanyaan_set.all(), raw_answers)
     if errors:
         raise ValidationError(errors, code="jawaban")
     try:
         with transaction.atomic():
+            if pengguna is not None:
+                PartisipasiSurvei.objects.create(survei=survei, pengguna=pengguna)
             responden = Responden.objects.create(
-                survei=survei,
-                diisi_pada=now,
-                sesi_hash=tiket_hash,
-                ip_hash=ip_hash,
-                akun_hash=akun_hash,
-                **_clean_profil(profil),
+                survei=survei, **marks, **_clean_profil(profil)
             )
             for jawaban in answers:
                 jawaban.responden = responden
@@ -167,9 +176,53 @@ def submit_responden(
     return responden
 
 
-def account_fingerprint(pengguna) -> str:
-    """The keyed hash that stands for an ASN account on an internal survey ("" for none)."""
-    return fingerprint(f"akun:{pengguna.pk}") if pengguna is not None else ""
+def _check_not_answered(survei: Survei, pengguna) -> None:
+    if has_answered(survei, pengguna):
+        raise ValidationError(PESAN_DUPLIKAT, code="duplikat")
+
+
+def _public_marks(survei: Survei, *, tiket: str, ip_address: str, now) -> dict:
+    """The hashes a public respondent is stored with, after refusing a replayed form or a flood."""
+    tiket_hash, ip_hash = fingerprint(f"tiket:{tiket}"), fingerprint(ip_address)
+    earlier = Responden.objects.filter(survei=survei)
+    if earlier.filter(sesi_hash=tiket_hash).exists():
+        raise ValidationError(PESAN_TIKET_TERPAKAI, code="tiket")
+    hour_ago = now - datetime.timedelta(hours=1)
+    if (
+        ip_hash
+        and earlier.filter(ip_hash=ip_hash, diisi_pada__gte=hour_ago).count()
+        >= BATAS_PENGISIAN_PER_JAM
+    ):
+        raise ValidationError(PESAN_BATAS, code="batas")
+    return {"diisi_pada": now, "sesi_hash": tiket_hash, "ip_hash": ip_hash}
+
+
+def _date_only(now) -> datetime.datetime:
+    """Midnight (WITA) of the day: an internal respondent keeps the date it answered, not the time."""
+    return timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(now), datetime.time.min)
+    )
+
+
+@transaction.atomic
+def reshuffle_participations() -> int:
+    """Write every PartisipasiSurvei again, in random order with new keys; returns how many.
+
+    A participation and its respondent are stored in the same transaction, so until this runs
+    (nightly) the database's own row order and transaction ids could pair them; afterwards the
+    participations share one transaction and have no order left to follow.
+    """
+    rows = list(PartisipasiSurvei.objects.values_list("survei_id", "pengguna_id"))
+    random.SystemRandom().shuffle(rows)
+    PartisipasiSurvei.objects.all().delete()
+    PartisipasiSurvei.objects.bulk_create(
+        [
+            PartisipasiSurvei(survei_id=survei_id, pengguna_id=pengguna_id)
+            for survei_id, pengguna_id in rows
+        ],
+        batch_size=2000,
+    )
+    return len(rows)
 
 
 def _clean_profil(profil: dict) -> dict:

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from organisasi import permissions
 from organisasi.models import Jabatan, Pegawai, Pengguna
 from organisasi.models.pegawai import ATASAN_PATH_DIGITS
 from organisasi.services.akun import close_inactive_accounts
@@ -88,15 +89,19 @@ def rebuild_atasan_paths() -> int:
 def save_pegawai(pegawai: Pegawai) -> Pegawai:
     """Save a pegawai from a form, then re-derive atasan for everyone (a new holder of a
     position changes the atasan of that position's subordinates). The login follows the
-    pegawai: its username is the NIP and it is open only while the pegawai is active."""
+    pegawai: its username is the NIP and it is open only while the pegawai is active (a closed
+    special account is reopened only by a superuser, in the admin)."""
     with transaction.atomic():
         if not pegawai.unit_id:
             pegawai.unit_id = pegawai.jabatan.unit_id
         pegawai.save()
         if pegawai.akun_id:
-            Pengguna.objects.filter(pk=pegawai.akun_id).update(
-                username=pegawai.nip, is_active=pegawai.aktif
-            )
+            account = Pengguna.objects.filter(pk=pegawai.akun_id)
+            account.update(username=pegawai.nip)
+            if not pegawai.aktif:
+                account.update(is_active=False)
+            else:  # a special account closed by a superuser stays closed (permissions.can_change_account)
+                account.exclude(permissions.special_accounts_q()).update(is_active=True)
         refresh_atasan()
     return pegawai
 

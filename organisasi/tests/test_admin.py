@@ -141,7 +141,7 @@ def test_pegawai_cannot_be_deleted_in_the_admin(org, superuser_client):
 
 def test_responden_admin_does_not_show_the_asn_account(admin_client, org):
     survei = SurveiFactory(unit=org.opd_a, internal=True)
-    responden = Responden.objects.create(survei=survei, akun_hash="x" * 64)
+    responden = Responden.objects.create(survei=survei)
 
     page = admin_client.get(
         reverse("admin:organisasi_responden_change", args=[responden.pk])

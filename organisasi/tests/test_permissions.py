@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from conftest import ROLE_USERS, ViewCase, permission_table, request_as
 from organisasi import permissions
-from organisasi.models import Pengguna
+from organisasi.models import PenerbitanAkun, Pengguna
 from organisasi.tests.factories import KebutuhanFactory, skm_survei
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +159,24 @@ CASES = [
         lambda o: reverse("organisasi:akun_issue"),
         [302, 403, 403, 403, 200, 403, 403],
     ),
+    # A job is its issuer's (the admin here); anyone else who may issue accounts would get 404.
+    (
+        "akun_job",
+        "get",
+        lambda o: reverse("organisasi:akun_job", args=[_job(o).pk]),
+        [302, 403, 403, 403, 200, 403, 403],
+    ),
+    (
+        "akun_download",
+        "post",
+        lambda o: reverse("organisasi:akun_download", args=[_job(o).pk]),
+        [302, 403, 403, 403, 302, 403, 403],
+    ),
 ]
+
+
+def _job(o):
+    return PenerbitanAkun.objects.create(unit=o.opd_a, diminta_oleh=o.admin.akun)
 
 
 TABLE = [

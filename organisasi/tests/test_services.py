@@ -63,63 +63,11 @@ def test_deactivated_pegawai_cannot_log_in(org, client):
     assert Pengguna.objects.get(pk=org.staf.akun_id).is_active is False
 
 
-def test_issue_accounts_gives_one_time_passwords_only_to_pegawai_without_account(
-    org, client
-):
-    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
-
-    issued, skipped = services.issue_accounts([org.staf, newcomer], by=org.admin.akun)
-
-    assert [pegawai for pegawai, _ in issued] == [newcomer]
-    assert skipped == [(org.staf, "sudah punya akun")]
-    newcomer.refresh_from_db()
-    assert newcomer.akun.username == newcomer.nip
-    assert newcomer.akun.harus_ganti_password is True
-    assert client.login(username=newcomer.nip, password=issued[0][1]) is True
-
-
-def test_issue_accounts_skips_inactive_pegawai(org):
-    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None, aktif=False)
-
-    assert services.issue_accounts([newcomer], by=org.admin.akun) == (
-        [],
-        [(newcomer, "pegawai nonaktif")],
-    )
-
-
 def test_one_time_passwords_differ_and_avoid_lookalike_characters():
     passwords = {services.generate_one_time_password() for _ in range(50)}
 
     assert len(passwords) == 50
     assert not any(set(p) & set("lI1O0o") for p in passwords)
-
-
-def test_reset_never_touches_accounts_with_a_special_role_or_the_requesters_own(org):
-    from organisasi.models import Pengguna
-
-    Pengguna.objects.filter(pk=org.kepala.akun_id).update(is_superuser=True)
-    everyone = [org.kepala, org.pengelola, org.admin, org.staf]
-    for pegawai in everyone:
-        pegawai.refresh_from_db()
-
-    issued, skipped = services.issue_accounts(
-        everyone, by=org.admin.akun, reset_existing=True
-    )
-
-    assert [pegawai for pegawai, _ in issued] == [org.staf]
-    assert [pegawai for pegawai, _ in skipped] == [org.kepala, org.pengelola, org.admin]
-
-
-def test_issue_accounts_never_adopts_an_unlinked_account_with_the_same_username(org):
-    from organisasi.models import Pengguna
-
-    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
-    Pengguna.objects.create_superuser(newcomer.nip, "rahasia-lama-123", is_active=False)
-
-    issued, skipped = services.issue_accounts([newcomer], by=org.admin.akun)
-
-    assert issued == []
-    assert Pengguna.objects.get(username=newcomer.nip).is_active is False
 
 
 def test_pegawai_marked_inactive_by_an_import_cannot_log_in(org, client):

@@ -172,15 +172,14 @@ def test_profile_hides_private_data_from_a_colleague(org, client):
     assert org.staf.nama in body
 
 
-def test_akun_issue_returns_a_spreadsheet_with_one_time_passwords(org, client):
-    newcomer = PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
+def test_akun_issue_starts_a_job_instead_of_answering_with_the_passwords(org, client):
+    PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
     client.force_login(org.admin.akun)
 
     response = client.post(reverse("organisasi:akun_issue"), {"unit": org.opd_a.pk})
 
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    newcomer.refresh_from_db()
-    assert newcomer.akun.harus_ganti_password is True
+    assert response.status_code == 302
+    assert response.url.startswith("/organisasi/akun/terbitkan/")
 
 
 def test_unit_tree_children_load_as_a_fragment(org, client):
@@ -257,15 +256,6 @@ def test_unit_tree_ignores_a_malformed_parent_id(org, client):
     assert (
         client.get(reverse("organisasi:unit_list"), {"induk": "abc"}).status_code == 200
     )
-
-
-def test_account_spreadsheet_is_never_cached(org, client):
-    PegawaiFactory(jabatan=org.staf.jabatan, akun=None)
-    client.force_login(org.admin.akun)
-
-    response = client.post(reverse("organisasi:akun_issue"), {"unit": org.opd_a.pk})
-
-    assert "no-store" in response["Cache-Control"]
 
 
 def test_bkpsdm_adds_a_unit_under_an_opd_and_it_joins_that_opd(org, client):
@@ -374,3 +364,19 @@ def test_atasan_returns_to_the_structure_when_manual_is_unticked(client, org):
 
     org.staf2.refresh_from_db()
     assert (org.staf2.atasan, org.staf2.atasan_manual) == (org.kasi, False)
+
+
+def test_profile_lists_only_the_bawahan_the_reader_may_see(org, client):
+    from organisasi import services
+    from organisasi.models import Jabatan
+
+    Jabatan.objects.filter(pk=org.kepala.jabatan_id).update(
+        atasan=org.kepala_b.jabatan
+    )  # Kadis A reports to B
+    services.refresh_atasan()
+    client.force_login(org.staf_b.akun)
+
+    response = client.get(org.kepala_b.get_absolute_url())
+
+    assert list(response.context["bawahan_list"]) == [org.admin, org.staf_b]
+    assert "Kepala A" not in response.content.decode()

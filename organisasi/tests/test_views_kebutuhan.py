@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from organisasi.forms import KebutuhanForm
 from organisasi.models import Kebutuhan
 from organisasi.tests.factories import (
     KebutuhanFactory,
@@ -140,9 +141,34 @@ def test_need_form_refuses_a_penanggung_jawab_of_another_opd(client, org):
         _kebutuhan_data(org, pemilik_nip=org.staf_b.nip),
     )
 
-    assert "perangkat daerah unit kerja ini" in str(
-        response.context["form"].errors["pemilik_nip"]
-    )
+    assert response.context["form"].errors["pemilik_nip"] == [
+        KebutuhanForm.TIDAK_DITEMUKAN
+    ]
+    assert not Kebutuhan.objects.exists()
+
+
+@pytest.mark.parametrize("unit", ["bidang_a", ""], ids=["unit dipilih", "unit kosong"])
+def test_a_pengelola_cannot_tell_an_unknown_nip_from_one_in_another_opd(
+    client, org, unit
+):
+    from organisasi.tests.factories import PegawaiFactory
+
+    client.force_login(org.pengelola.akun)
+    inactive = PegawaiFactory(jabatan=org.staf.jabatan, aktif=False)
+    unit_pk = getattr(org, unit).pk if unit else ""
+
+    def errors_for(nip):
+        response = client.post(
+            reverse("organisasi:kebutuhan_create"),
+            _kebutuhan_data(org, unit=unit_pk, pemilik_nip=nip),
+        )
+        return response.context["form"].errors.get("pemilik_nip")
+
+    answers = [
+        errors_for(nip) for nip in (org.staf_b.nip, "196608011988031999", inactive.nip)
+    ]
+
+    assert answers[0] == answers[1] == answers[2]
     assert not Kebutuhan.objects.exists()
 
 

@@ -1,6 +1,6 @@
 """Function views, one module per topic; urls.py reaches every view through this package."""
 
-from organisasi.views.akun import akun_issue, password_change
+from organisasi.views.akun import akun_download, akun_issue, akun_job, password_change
 from organisasi.views.jawaban import (
     jawab,
     survei_import,
@@ -45,7 +45,9 @@ from organisasi.views.survei import (
 )
 
 __all__ = [
+    "akun_download",
     "akun_issue",
+    "akun_job",
     "jabatan_create",
     "jabatan_list",
     "jabatan_update",

@@ -1,49 +1,66 @@
-"""Accounts: issuing one-time passwords for a unit, and changing one's own password."""
+"""Accounts: issuing one-time passwords for a unit (a background job), and changing one's own password."""
 
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
+from core.errors import flash_errors
 from core.responses import xlsx_response
 from organisasi import permissions, services
 from organisasi.forms import GantiKataSandiForm, TerbitkanAkunForm
-from organisasi.models import Pegawai
-from organisasi.spreadsheets import accounts_workbook
+from organisasi.models import PenerbitanAkun
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def akun_issue(request):
-    """BKPSDM issues one-time passwords for a unit's employees, handed over as a spreadsheet."""
+    """BKPSDM starts issuing one-time passwords for a unit's employees; the job page follows it."""
     permissions.require(permissions.can_manage_organisasi(request.user))
     form = TerbitkanAkunForm(
         request.POST or None, initial={"unit": request.GET.get("unit")}
     )
     if form.is_valid():
-        unit = form.cleaned_data["unit"]
-        pegawai = (
-            Pegawai.objects.active()
-            .in_unit_tree(unit)
-            .select_related("akun", "jabatan", "unit")
+        job = services.start_issue_accounts(
+            form.cleaned_data["unit"],
+            by=request.user,
+            reset_existing=form.cleaned_data["reset_existing"],
         )
-        issued, skipped = services.issue_accounts(
-            pegawai, by=request.user, reset_existing=form.cleaned_data["reset_existing"]
-        )
-        if not issued:
-            messages.info(
-                request,
-                f"Tidak ada akun yang diterbitkan ({len(skipped)} pegawai dilewati: sudah punya akun "
-                "atau berperan khusus).",
-            )
-            return redirect("organisasi:akun_issue")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return xlsx_response(
-            accounts_workbook(issued, skipped), f"akun-{unit.kode}-{stamp}.xlsx"
-        )
+        return redirect(job)
     return render(request, "organisasi/akun_form.html", {"form": form})
+
+
+def _job(request, pk):
+    permissions.require(permissions.can_manage_organisasi(request.user))
+    return permissions.get_for_user(
+        PenerbitanAkun.objects.select_related("unit"), request.user, pk
+    )
+
+
+@never_cache
+@vary_on_headers("HX-Request")
+def akun_job(request, pk):
+    """The job's progress (the #progress partial polls every 2 s while it runs) and, once done, the download."""
+    job = _job(request, pk)
+    context = {"job": job, "berkas_tersedia": job.berkas_tersedia()}
+    template = "organisasi/akun_job.html" + ("#progress" if request.htmx else "")
+    return render(request, template, context)
+
+
+@require_POST
+def akun_download(request, pk):
+    """The one-time-password workbook, once: it is deleted as it is handed over."""
+    job = _job(request, pk)
+    try:
+        content = services.take_account_workbook(job)
+    except ValidationError as error:
+        flash_errors(request, error)
+        return redirect(job)
+    stamp = timezone.localtime(job.selesai_pada).strftime("%Y%m%d-%H%M")
+    return xlsx_response(content, f"akun-{job.unit.kode}-{stamp}.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

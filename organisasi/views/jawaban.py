@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.angka import format_angka
 from core.imports import ImportResult
 from core.responses import xlsx_response
-from organisasi import permissions, services, spreadsheets
+from organisasi import permissions, queries, services, spreadsheets
 from organisasi.forms import ImportRespondenForm, JawabanForm
 from organisasi.models import Survei
 from organisasi.services import jawaban as jawaban_services
@@ -66,6 +66,13 @@ def _answered_key(survei):
     return f"survei-dijawab-{survei.pk}"
 
 
+def _already_answered(request, survei) -> bool:
+    """An internal survey asks its participation record; a public one the browser's session."""
+    if survei.internal:
+        return queries.has_answered(survei, request.user)
+    return bool(request.session.get(_answered_key(survei)))
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def jawab(request, token):
@@ -84,7 +91,7 @@ def jawab(request, token):
         raise PermissionDenied("Survei ini hanya untuk ASN unit penyelenggara.")
     if not survei.is_open():
         return _message(request, survei, jawaban_services.PESAN_DITUTUP)
-    if request.session.get(_answered_key(survei)):
+    if _already_answered(request, survei):
         return _message(request, survei, jawaban_services.PESAN_DUPLIKAT)
     form = JawabanForm(
         request.POST or None,
@@ -131,8 +138,10 @@ def _submit(request, survei, form):
             )
             return None
         return _message(request, survei, error.messages[0])
-    # The session (and its cookie) starts only now, to say "already answered" next time.
-    request.session[_answered_key(survei)] = True
+    if not survei.internal:
+        # The session (and its cookie) starts only now, to say "already answered" next time. Not
+        # for an ASN: the session row's expiry would date their answer.
+        request.session[_answered_key(survei)] = True
     return redirect("publik:terima_kasih", survei.token)
 
 

@@ -54,7 +54,10 @@ def pegawai_detail(request, pk):
         "show_private": permissions.can_view_pegawai_private(request.user, pegawai),
         "can_edit": permissions.can_edit_struktur(request.user, pegawai),
         "can_correct_atasan": permissions.can_correct_atasan(request.user, pegawai),
-        "bawahan_list": pegawai.bawahan.active().select_related("jabatan"),
+        "bawahan_list": Pegawai.objects.visible_to(request.user)
+        .active()
+        .filter(atasan=pegawai)
+        .select_related("jabatan"),
         "unit_path": UnitKerja.objects.filter(
             pk__in=pegawai.unit.ancestor_ids()
         ).order_by("kedalaman"),
