@@ -12,6 +12,7 @@ from organisasi.models import (
     Jabatan,
     Jawaban,
     Kebutuhan,
+    KepalaDaerah,
     MutuPelayanan,
     Pegawai,
     Pengguna,
@@ -251,6 +252,24 @@ class GrupAdmin(GroupAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+@admin.register(KepalaDaerah)
+class KepalaDaerahAdmin(_PlainText, HistoryAdmin):
+    """Wali Kota and Wakil: kept by BKPSDM (the admin group holds every local model)."""
+
+    list_display = [
+        "nama",
+        "jabatan",
+        "masa_jabatan_mulai",
+        "masa_jabatan_selesai",
+        "akun",
+        "aktif",
+    ]
+    list_filter = ["jabatan", "aktif"]
+    search_fields = ["nama", "nip"]
+    autocomplete_fields = ["akun"]
+    list_select_related = ["akun"]
 
 
 @admin.register(MutuPelayanan)

@@ -49,6 +49,17 @@ def pegawai_of(user):
         return None
 
 
+def kepala_daerah_of(user):
+    """The user's KepalaDaerah record (Wali Kota or Wakil), or None; active terms only."""
+    if not user.is_authenticated:
+        return None
+    try:
+        kepala_daerah = user.kepala_daerah
+    except AttributeError:  # RelatedObjectDoesNotExist is an AttributeError
+        return None
+    return kepala_daerah if kepala_daerah.aktif else None
+
+
 def is_admin_bkpsdm(user) -> bool:
     return (
         user.is_authenticated
@@ -172,6 +183,16 @@ def managed_by(queryset, user, unit_field: str = "unit"):
         lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
         return queryset.filter(**{lookup: _managed_opd_path(user)})
     return queryset.none()
+
+
+def can_correct_atasan(user, pegawai) -> bool:
+    """Who may correct a pegawai's atasan by hand: BKPSDM anywhere, a pengelola OPD in their OPD.
+
+    The structure itself (units, positions) stays with BKPSDM (can_manage_organisasi).
+    """
+    if is_admin_bkpsdm(user):
+        return True
+    return is_pengelola(user) and pegawai.unit.path.startswith(_managed_opd_path(user))
 
 
 def can_view_pegawai_private(user, pegawai) -> bool:

@@ -27,6 +27,18 @@ def round2(value) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+def persen(part: int, whole: int, places: int) -> Decimal:
+    """part/whole as a percentage rounded once, half up, to the places it is shown with.
+
+    Rounding to 2 decimals first and again on display turns 8/42 (19,047…) into 19,1.
+    """
+    exact = Fraction(part * 100, whole)
+    step = Decimal(1).scaleb(-places)
+    return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        step, ROUND_HALF_UP
+    )
+
+
 def bobot_problem(weights: list) -> str | None:
     """Why a survey's custom unsur weights cannot be used (None when all empty or consistent).
 

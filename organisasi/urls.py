@@ -16,6 +16,7 @@ urlpatterns = [
     path("pegawai/tambah/", views.pegawai_create, name="pegawai_create"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai_detail"),
     path("pegawai/<int:pk>/ubah/", views.pegawai_update, name="pegawai_update"),
+    path("pegawai/<int:pk>/atasan/", views.pegawai_atasan, name="pegawai_atasan"),
     path(
         "pegawai/<int:pk>/nonaktifkan/",
         views.pegawai_deactivate,

@@ -1,9 +1,12 @@
 """The home page: every role reaches it, and each sees the lines of its roles."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from conftest import ROLE_USERS, ViewCase, permission_table, request_as
+from organisasi.tests.factories import KebutuhanFactory, SurveiFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +42,34 @@ def test_beranda_of_the_city_counts_the_active_pegawai(org, client):
     response = client.get(reverse("beranda"))
 
     assert response.context["kota"]["pegawai"] == 9
+
+
+def test_beranda_starts_with_what_the_pengelola_must_do_now(org, client):
+    KebutuhanFactory(unit=org.seksi_a)
+    client.force_login(org.pengelola.akun)
+
+    response = client.get(reverse("beranda"))
+
+    page = response.content.decode()
+    assert "Yang perlu dilakukan sekarang" in page
+    assert page.index("kebutuhan terbuka belum dijawab") < page.index("kartu-pengelola")
+    assert 'href="/organisasi/kebutuhan/?tanpa_jawaban=on"' in page
+
+
+# Each home's query count, pinned with more rows than needed: it does not grow with data.
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("staf", 10), ("atasan", 12), ("pengelola", 14), ("admin", 17), ("pimpinan", 9)],
+)
+def test_beranda_takes_a_constant_number_of_queries_for_each_role(
+    org, client, django_assert_num_queries, role, expected
+):
+    for _ in range(3):
+        KebutuhanFactory(unit=org.seksi_a)
+        SurveiFactory(unit=org.opd_a, tanggal_tutup=datetime.date.today())
+    client.force_login(ROLE_USERS[role](org))
+
+    with django_assert_num_queries(expected):
+        response = client.get(reverse("beranda"))
+
+    assert response.status_code == 200

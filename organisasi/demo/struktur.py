@@ -4,6 +4,7 @@ Deterministic (seeded random) and idempotent: a second run finds every row as it
 and saves nothing, so no history rows are added either.
 """
 
+import datetime
 import random
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.db import transaction
 from core.seeding import upsert
 from organisasi import services
 from organisasi.demo.kota import ORGANISASI
-from organisasi.models import Jabatan, Pegawai, Pengguna, UnitKerja
+from organisasi.models import Jabatan, KepalaDaerah, Pegawai, Pengguna, UnitKerja
 
 J = Jabatan.Jenis
 
@@ -75,6 +76,7 @@ def seed(stdout=None) -> dict:
         pegawai_by_jabatan = _seed_pegawai(holders, rng)
         services.refresh_atasan()
         accounts = _seed_accounts(pegawai_by_jabatan)
+        accounts.insert(-1, _seed_kepala_daerah())
     return accounts
 
 
@@ -256,6 +258,45 @@ def _seed_accounts(pegawai_by_jabatan):
         }
     )
     return accounts
+
+
+# Andi Harun is the real Wali Kota of Samarinda (2021–2030); the Wakil is fictional.
+KEPALA_DAERAH = [
+    ("Andi Harun", KepalaDaerah.Jabatan.WALI_KOTA, "walikota"),
+    ("Hasan Basri Mahmud", KepalaDaerah.Jabatan.WAKIL_WALI_KOTA, None),
+]
+MASA_JABATAN = (datetime.date(2025, 2, 20), datetime.date(2030, 2, 20))
+
+
+def _seed_kepala_daerah():
+    """The Wali Kota (with a pimpinan login, so penilai screens can be tried) and the Wakil."""
+    for nama, jabatan, username in KEPALA_DAERAH:
+        akun = None
+        if username:
+            akun = Pengguna.objects.filter(username=username).first()
+            if akun is None:
+                akun = Pengguna.objects.create_user(
+                    username,
+                    settings.DEMO_PASSWORD,
+                    nama=f"{jabatan.label} {nama}",
+                    peran=Pengguna.Peran.PIMPINAN,
+                )
+        upsert(
+            KepalaDaerah,
+            {"jabatan": jabatan, "aktif": True},
+            {
+                "nama": nama,
+                "akun": akun,
+                "masa_jabatan_mulai": MASA_JABATAN[0],
+                "masa_jabatan_selesai": MASA_JABATAN[1],
+            },
+        )
+    return {
+        "role": "wali_kota",
+        "nip": "walikota",
+        "nama": KEPALA_DAERAH[0][0],
+        "keterangan": "Kepala Daerah: Wali Kota (bukan ASN, baca seluruh kota)",
+    }
 
 
 def _admin_group():

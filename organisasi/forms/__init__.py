@@ -8,8 +8,13 @@ from organisasi.forms.jawaban import (
     JawabanForm,
     new_tiket,
 )
-from organisasi.forms.kebutuhan import KebutuhanFilterForm, KebutuhanForm
+from organisasi.forms.kebutuhan import (
+    KebutuhanFilterForm,
+    KebutuhanForm,
+    KebutuhanStatusForm,
+)
 from organisasi.forms.pegawai import (
+    AtasanForm,
     PegawaiFilterForm,
     PegawaiForm,
     PegawaiNipField,
@@ -19,6 +24,7 @@ from organisasi.forms.struktur import JabatanForm, UnitKerjaForm
 from organisasi.forms.survei import PertanyaanForm, SurveiForm
 
 __all__ = [
+    "AtasanForm",
     "TIKET_MAX_AGE",
     "TIKET_SALT",
     "GantiKataSandiForm",
@@ -27,6 +33,7 @@ __all__ = [
     "JawabanForm",
     "KebutuhanFilterForm",
     "KebutuhanForm",
+    "KebutuhanStatusForm",
     "LoginForm",
     "PegawaiFilterForm",
     "PegawaiForm",

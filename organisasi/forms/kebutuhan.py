@@ -80,6 +80,10 @@ class KebutuhanFilterForm(forms.Form):
         required=False,
         choices=[("", "Semua")] + Kebutuhan.Sumber.choices,
     )
+    tanpa_jawaban = forms.BooleanField(
+        label="Masih terbuka, belum dijawab",
+        required=False,
+    )
 
     def filter(self, queryset):
         if not self.is_valid():
@@ -90,4 +94,16 @@ class KebutuhanFilterForm(forms.Form):
             queryset = queryset.filter(status=data["status"])
         if data["sumber"]:
             queryset = queryset.filter(sumber=data["sumber"])
+        if data["tanpa_jawaban"]:
+            queryset = queryset.still_open().unanswered()
         return queryset
+
+
+@plain_text
+class KebutuhanStatusForm(forms.Form):
+    """A status move; `alasan` is what closes a need nothing answers (kept in its history)."""
+
+    status = forms.ChoiceField(choices=Kebutuhan.Status.choices)
+    alasan = forms.CharField(
+        label="Alasan selesai tanpa indikator/rencana", required=False, max_length=100
+    )

@@ -4,6 +4,7 @@ from django import forms
 
 from core.forms import plain_text
 from organisasi import nip as nip_rules
+from organisasi import permissions
 from organisasi.models import Jabatan, Pegawai, UnitKerja
 
 
@@ -95,22 +96,66 @@ class PegawaiForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("atasan_manual"):
-            atasan = cleaned.get("atasan_nip")
-            if not atasan and "atasan_nip" not in self.errors:
-                self.add_error(
-                    "atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual."
-                )
-            elif (
-                atasan
-                and self.instance.pk
-                and self.instance.pk in atasan.atasan_chain_ids() | {atasan.pk}
-            ):
-                self.add_error(
-                    "atasan_nip",
-                    "Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar.",
-                )
-            self.instance.atasan = atasan
+        _clean_manual_atasan(self, cleaned)
+        return cleaned
+
+
+def _clean_manual_atasan(form, cleaned) -> None:
+    """A hand-set atasan needs a NIP and must not sit below the pegawai (no loop)."""
+    if not cleaned.get("atasan_manual"):
+        return
+    atasan = cleaned.get("atasan_nip")
+    if not atasan and "atasan_nip" not in form.errors:
+        form.add_error("atasan_nip", "Isi NIP atasan bila atasan ditetapkan manual.")
+    elif (
+        atasan
+        and form.instance.pk
+        and form.instance.pk in atasan.atasan_chain_ids() | {atasan.pk}
+    ):
+        form.add_error(
+            "atasan_nip",
+            "Atasan ini berada di bawah pegawai tersebut: rantai atasan akan melingkar.",
+        )
+    form.instance.atasan = atasan
+
+
+@plain_text
+class AtasanForm(forms.ModelForm):
+    """The pengelola's correction of one pegawai's atasan (Plt., penugasan khusus)."""
+
+    atasan_nip = PegawaiNipField(
+        label="NIP atasan langsung",
+        required=False,
+        help_text="Hanya dipakai bila 'atasan ditetapkan manual' dicentang.",
+    )
+    alasan = forms.CharField(
+        label="Alasan koreksi",
+        max_length=100,
+        help_text="Disimpan di riwayat pegawai, mis. “Plt. Kepala Seksi sejak 1 Juli”.",
+    )
+
+    class Meta:
+        model = Pegawai
+        fields = ["atasan_manual", "atasan_nip"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if self.instance.atasan_manual and self.instance.atasan_id:
+            self.initial["atasan_nip"] = self.instance.atasan.nip
+
+    def clean_atasan_nip(self):
+        atasan = self.cleaned_data["atasan_nip"]
+        if atasan is not None and not permissions.can_correct_atasan(self.user, atasan):
+            raise forms.ValidationError(
+                "Atasan harus pegawai di perangkat daerah yang Anda kelola; "
+                "atasan di luar OPD ditetapkan BKPSDM."
+            )
+        return atasan
+
+    def clean(self):
+        cleaned = super().clean()
+        _clean_manual_atasan(self, cleaned)
         return cleaned
 
 

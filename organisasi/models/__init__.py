@@ -8,6 +8,7 @@ from organisasi.models.jawaban import (
     Responden,
 )
 from organisasi.models.kebutuhan import Kebutuhan, KebutuhanQuerySet
+from organisasi.models.kepala_daerah import KepalaDaerah
 from organisasi.models.pegawai import (
     GOLONGAN_PNS,
     GOLONGAN_PPPK,
@@ -36,6 +37,7 @@ __all__ = [
     "JabatanQuerySet",
     "Jawaban",
     "Kebutuhan",
+    "KepalaDaerah",
     "KebutuhanQuerySet",
     "MutuPelayanan",
     "PartisipasiSurvei",

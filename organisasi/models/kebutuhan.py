@@ -1,7 +1,7 @@
 """The needs register: what the organisation must improve, and what answers it."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -24,6 +24,19 @@ class KebutuhanQuerySet(UnitScopedQuerySet):
             if q
             else self
         )
+
+    def still_open(self):
+        return self.exclude(status=Kebutuhan.Status.SELESAI)
+
+    def unanswered(self):
+        """Needs that no indicator, plan or other M2M from a later app answers yet."""
+        queryset = self
+        for relation in Kebutuhan._meta.related_objects:
+            if relation.many_to_many:
+                through = relation.through
+                link = Exists(through.objects.filter(kebutuhan=OuterRef("pk")))
+                queryset = queryset.exclude(link)
+        return queryset
 
 
 class Kebutuhan(TimeStampedModel):

@@ -1,6 +1,6 @@
 """Reads that are more than one QuerySet method, one module per topic; public names re-exported here."""
 
-from organisasi.queries.beranda import home_context
+from organisasi.queries.beranda import home_context, home_lines
 from organisasi.queries.struktur import pegawai_totals
 from organisasi.queries.survei import (
     PROFIL_FIELDS,
@@ -23,5 +23,6 @@ __all__ = [
     "compute_profil",
     "has_answered",
     "home_context",
+    "home_lines",
     "pegawai_totals",
 ]

@@ -1,7 +1,16 @@
 """organisasi's lines on the home page (the beranda app gathers every app's lines)."""
 
+import datetime
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+
+from core.homes import HomeLine
 from organisasi import permissions
-from organisasi.models import Pegawai, UnitKerja
+from organisasi.models import Kebutuhan, Pegawai, Survei, UnitKerja
+
+SURVEI_CLOSING_DAYS = 7
 
 
 def home_context(user) -> dict:
@@ -27,3 +36,97 @@ def home_context(user) -> dict:
             "tanpa_akun": Pegawai.objects.active().filter(akun__isnull=True).count(),
         }
     return context
+
+
+def home_lines(user, *, today: datetime.date | None = None) -> list[HomeLine]:
+    """organisasi's "what to do now" lines: one query per role the user holds.
+
+    The pengelola (and BKPSDM): open needs nothing answers yet, surveys closing within
+    a week; BKPSDM: active pegawai without a login; pimpinan: the city at a glance.
+    """
+    today = today or timezone.localdate()
+    lines = []
+    if permissions.is_pengelola(user) or permissions.is_admin_bkpsdm(user):
+        lines += _unit_data_lines(user, today)
+    if permissions.is_admin_bkpsdm(user):
+        lines += _account_lines()
+    if permissions.is_pimpinan(user):
+        lines += _city_lines()
+    return lines
+
+
+def _unit_data_lines(user, today) -> list[HomeLine]:
+    needs = (
+        permissions.managed_by(Kebutuhan.objects, user)
+        .still_open()
+        .unanswered()
+        .count()
+    )
+    closing = (
+        permissions.managed_by(Survei.objects, user)
+        .filter(
+            status=Survei.Status.DIBUKA,
+            tanggal_tutup__range=(
+                today,
+                today + datetime.timedelta(days=SURVEI_CLOSING_DAYS),
+            ),
+        )
+        .count()
+    )
+    lines = []
+    if needs:
+        lines.append(
+            HomeLine(
+                f"{needs} kebutuhan terbuka belum dijawab indikator atau rencana.",
+                reverse("organisasi:kebutuhan_list") + "?tanpa_jawaban=on",
+                needs,
+                "warning",
+            )
+        )
+    if closing:
+        lines.append(
+            HomeLine(
+                f"{closing} survei ditutup dalam {SURVEI_CLOSING_DAYS} hari: "
+                "pastikan target responden tercapai.",
+                reverse("organisasi:survei_list"),
+                closing,
+                "warning",
+            )
+        )
+    return lines
+
+
+def _account_lines() -> list[HomeLine]:
+    count = Pegawai.objects.active().filter(akun__isnull=True).count()
+    if not count:
+        return []
+    return [
+        HomeLine(
+            f"{count} pegawai aktif belum punya akun.",
+            reverse("organisasi:akun_issue"),
+            count,
+            "warning",
+        )
+    ]
+
+
+def _city_lines() -> list[HomeLine]:
+    totals = Pegawai.objects.active().aggregate(
+        pegawai=Count("pk"), opd=Count("unit__opd", distinct=True)
+    )
+    needs = Kebutuhan.objects.still_open().count()
+    return [
+        HomeLine(
+            f"Kota hari ini: {totals['pegawai']} pegawai aktif di {totals['opd']} "
+            "perangkat daerah.",
+            reverse("organisasi:unit_list"),
+            totals["pegawai"],
+            "info",
+        ),
+        HomeLine(
+            f"{needs} kebutuhan organisasi belum selesai di seluruh kota.",
+            reverse("organisasi:kebutuhan_list"),
+            needs,
+            "info" if not needs else "warning",
+        ),
+    ]

@@ -22,6 +22,7 @@ from organisasi.models import (
 )
 
 Tipe = Pertanyaan.Tipe
+PERSEN_DESIMAL = 1  # distributions are shown with one decimal, and rounded only there
 
 PROFIL_FIELDS = {
     "usia": Responden.Usia,
@@ -76,6 +77,8 @@ class HasilPertanyaan:
             else None
         )
 
+    mutu: MutuPelayanan | None = None  # the band of the unsur's nilai konversi
+
     @property
     def is_unsur(self) -> bool:
         return self.pertanyaan.tipe == Tipe.UNSUR_SKM
@@ -88,7 +91,7 @@ class HasilPertanyaan:
             (
                 label,
                 self.sebaran.get(key, 0),
-                skm.round2(Fraction(self.sebaran.get(key, 0) * 100, total)),
+                skm.persen(self.sebaran.get(key, 0), total, PERSEN_DESIMAL),
             )
             for key, label in labels
         ]
@@ -130,9 +133,14 @@ class HasilSurvei:
         return [hasil for hasil in self.pertanyaan if not hasil.is_unsur]
 
     @property
+    def sementara(self) -> bool:
+        """Figures of a survey not yet closed may still change: reports say so."""
+        return self.survei.status != Survei.Status.DITUTUP
+
+    @property
     def persen_target(self) -> Decimal | None:
         target = self.survei.target_responden
-        return skm.round2(Fraction(self.responden * 100, target)) if target else None
+        return skm.persen(self.responden, target, 0) if target else None
 
     @property
     def selisih_ikm(self) -> Decimal | None:
@@ -318,7 +326,10 @@ def _score_skm(hasil: HasilSurvei) -> None:
     for unsur, bobot in zip(answered, weights, strict=True):
         unsur.bobot = bobot
     hasil.ikm = skm.ikm([unsur.rata for unsur in answered], weights)
-    hasil.mutu = skm.mutu_for(hasil.ikm, MutuPelayanan.objects.order_by("batas_bawah"))
+    bands = list(MutuPelayanan.objects.order_by("batas_bawah"))
+    hasil.mutu = skm.mutu_for(hasil.ikm, bands)
+    for unsur in answered:
+        unsur.mutu = skm.mutu_for(unsur.nilai_konversi, bands)
     hasil.terlemah = min(
         answered, key=lambda unsur: (unsur.rata, unsur.pertanyaan.urutan)
     )

@@ -21,9 +21,11 @@ from organisasi.services.jawaban import (
 from organisasi.services.kebutuhan import (
     change_kebutuhan_status,
     create_kebutuhan,
+    is_unanswered,
     kebutuhan_from_hasil,
 )
 from organisasi.services.pegawai import (
+    correct_atasan,
     deactivate_pegawai,
     deactivate_pegawai_list,
     rebuild_atasan_paths,
@@ -42,6 +44,7 @@ from organisasi.services.survei import (
 __all__ = [
     "add_skm_unsur",
     "change_kebutuhan_status",
+    "is_unanswered",
     "change_password",
     "close_inactive_accounts",
     "create_kebutuhan",
@@ -64,6 +67,7 @@ __all__ = [
     "reshuffle_participations",
     "run_issue_accounts",
     "save_jabatan",
+    "correct_atasan",
     "save_pegawai",
     "save_pertanyaan",
     "save_unit",

@@ -60,16 +60,32 @@ def create_kebutuhan(kebutuhan: Kebutuhan, *, by) -> Kebutuhan:
     return kebutuhan
 
 
-def change_kebutuhan_status(kebutuhan: Kebutuhan, *, status: str) -> Kebutuhan:
+def is_unanswered(kebutuhan: Kebutuhan) -> bool:
+    """True while no indicator, plan or other later-app row answers the need."""
+    return Kebutuhan.objects.filter(pk=kebutuhan.pk).unanswered().exists()
+
+
+def change_kebutuhan_status(
+    kebutuhan: Kebutuhan, *, status: str, alasan: str = ""
+) -> Kebutuhan:
     """Move a need along terbuka → ditindaklanjuti → selesai (or one step back to reopen).
 
-    Raises ValidationError for any other move. The change is kept in the need's history.
+    Raises ValidationError for any other move, and when a need nothing answers (no
+    indicator, no plan) is closed without a reason. The change, with its reason, is kept
+    in the need's history.
     """
     if status not in kebutuhan.next_statuses():
         current = kebutuhan.get_status_display()
         raise ValidationError(
             f"Status tidak dapat diubah dari {current} ke “{status}”."
         )
+    alasan = alasan.strip()
+    if status == Kebutuhan.Status.SELESAI and not alasan and is_unanswered(kebutuhan):
+        raise ValidationError(
+            "Kebutuhan ini belum dijawab indikator atau rencana apa pun: tuliskan "
+            "alasan bila tetap ditandai selesai."
+        )
     kebutuhan.status = status
+    kebutuhan._change_reason = alasan or None  # simple_history keeps it on the record
     kebutuhan.save(update_fields=["status", "updated_at"])
     return kebutuhan

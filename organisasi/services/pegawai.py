@@ -106,6 +106,15 @@ def save_pegawai(pegawai: Pegawai) -> Pegawai:
     return pegawai
 
 
+def correct_atasan(pegawai: Pegawai, *, alasan: str) -> Pegawai:
+    """Save a hand-corrected atasan (or its return to the structure) through save_pegawai,
+    with the reason on the pegawai's history record."""
+    if not pegawai.atasan_manual:
+        pegawai.atasan = None  # refresh_atasan derives it from the positions again
+    pegawai._change_reason = alasan
+    return save_pegawai(pegawai)
+
+
 def deactivate_pegawai(pegawai: Pegawai) -> Pegawai:
     """Mark the pegawai inactive, close their login, and hand their subordinates up the tree."""
     deactivate_pegawai_list([pegawai])

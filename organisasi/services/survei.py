@@ -71,6 +71,9 @@ def save_pertanyaan(pertanyaan: Pertanyaan) -> Pertanyaan:
     """
     if pertanyaan.pk:
         _check_answered_unchanged(pertanyaan)
+        stored = Pertanyaan.objects.get(pk=pertanyaan.pk)
+        if _is_skm_unsur(stored) and pertanyaan.tipe != Tipe.UNSUR_SKM:
+            raise ValidationError({"tipe": SKM_KEEPS_UNSUR})
     if pertanyaan.tipe == Tipe.UNSUR_SKM or pertanyaan.bobot is not None:
         _check_weights_with(pertanyaan)
     if not pertanyaan.urutan:
@@ -114,6 +117,19 @@ def _check_weights_with(pertanyaan: Pertanyaan) -> None:
         raise ValidationError({"bobot": problem})
 
 
+SKM_KEEPS_UNSUR = (
+    "Survei SKM wajib memuat kesembilan unsur PermenPANRB 14/2017: unsur tidak dapat "
+    "dihapus atau diubah tipenya (kata-katanya boleh disesuaikan)."
+)
+
+
+def _is_skm_unsur(pertanyaan: Pertanyaan) -> bool:
+    return (
+        pertanyaan.tipe == Tipe.UNSUR_SKM
+        and pertanyaan.survei.jenis == Survei.Jenis.SKM
+    )
+
+
 def delete_pertanyaan(pertanyaan: Pertanyaan) -> None:
     """Delete a question that nobody has answered yet.
 
@@ -121,4 +137,6 @@ def delete_pertanyaan(pertanyaan: Pertanyaan) -> None:
     """
     if pertanyaan.jawaban_set.exists():
         raise ValidationError("Pertanyaan yang sudah dijawab tidak dapat dihapus.")
+    if _is_skm_unsur(pertanyaan):
+        raise ValidationError(SKM_KEEPS_UNSUR)
     pertanyaan.delete()

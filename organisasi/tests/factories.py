@@ -9,6 +9,7 @@ from organisasi.models import (
     Jabatan,
     Jawaban,
     Kebutuhan,
+    KepalaDaerah,
     Pegawai,
     Pengguna,
     Pertanyaan,
@@ -74,6 +75,16 @@ class PenggunaFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class KepalaDaerahFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KepalaDaerah
+
+    nama = factory.Sequence(lambda n: f"Kepala Daerah {n}")
+    jabatan = KepalaDaerah.Jabatan.WALI_KOTA
+    masa_jabatan_mulai = datetime.date(2025, 2, 20)
+    masa_jabatan_selesai = datetime.date(2030, 2, 20)
 
 
 class PegawaiFactory(factory.django.DjangoModelFactory):

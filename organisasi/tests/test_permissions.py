@@ -51,6 +51,12 @@ CASES = [
         [302, 403, 403, 403, 200, 403, 404],
     ),
     (
+        "pegawai_atasan",
+        "get",
+        lambda o: reverse("organisasi:pegawai_atasan", args=[o.staf2.pk]),
+        [302, 403, 403, 200, 200, 403, 404],
+    ),
+    (
         "pegawai_deactivate",
         "post",
         lambda o: reverse("organisasi:pegawai_deactivate", args=[o.staf2.pk]),

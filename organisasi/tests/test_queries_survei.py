@@ -210,8 +210,8 @@ def test_results_of_choice_number_and_text_questions():
     item_pilihan, item_angka, item_teks = queries.compute_hasil(survei).pertanyaan
 
     assert item_pilihan.sebaran_rows() == [
-        ("Armada", 2, Decimal("66.67")),
-        ("Jadwal", 1, Decimal("33.33")),
+        ("Armada", 2, Decimal("66.7")),
+        ("Jadwal", 1, Decimal("33.3")),
     ]
     assert (item_angka.jumlah, item_angka.nrr) == (3, Decimal("4.00"))
     assert (item_teks.jumlah, item_teks.teks_list) == (1, ["Bagus"])
@@ -332,3 +332,32 @@ def test_free_text_results_take_the_same_queries_for_few_and_many_answers(
         queries.compute_hasil(few)
     with django_assert_num_queries(len(few_queries)):
         queries.compute_hasil(many)
+
+
+def test_distribution_percent_of_8_in_42_shows_19_0():
+    survei = SurveiFactory()
+    PertanyaanFactory(survei=survei, urutan=1, tipe=Pertanyaan.Tipe.YA_TIDAK)
+    for value in [1] * 8 + [0] * 34:
+        answer(survei, [value])
+
+    hasil = queries.compute_hasil(survei)
+
+    assert hasil.pertanyaan[0].sebaran_rows()[0] == ("Ya", 8, Decimal("19.0"))
+
+
+def test_results_give_each_unsur_its_konversi_and_mutu():
+    survei = skm_survei()
+    answer(survei, [4] * 8 + [2])
+
+    hasil = queries.compute_hasil(survei)
+
+    assert [item.mutu.mutu for item in hasil.unsur] == ["A"] * 8 + ["D"]
+    assert hasil.unsur[-1].nilai_konversi == Decimal("50.00")
+
+
+def test_results_of_an_open_survey_are_sementara_and_of_a_closed_one_final():
+    open_survei = skm_survei()
+    closed = skm_survei(status=Survei.Status.DITUTUP)
+
+    assert queries.compute_hasil(open_survei).sementara is True
+    assert queries.compute_hasil(closed).sementara is False

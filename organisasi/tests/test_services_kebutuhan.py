@@ -33,7 +33,9 @@ def test_change_kebutuhan_status_moves_forward_and_keeps_history():
     kebutuhan = KebutuhanFactory()
 
     services.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.DITINDAKLANJUTI)
-    services.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.SELESAI)
+    services.change_kebutuhan_status(
+        kebutuhan, status=Kebutuhan.Status.SELESAI, alasan="Ditangani di luar aplikasi"
+    )
 
     statuses = list(
         kebutuhan.history.order_by("history_id").values_list("status", flat=True)
@@ -69,3 +71,44 @@ def test_kebutuhan_from_an_unsur_is_urgent_only_below_mutu_b_of_the_stored_bands
         Kebutuhan.Prioritas.SEDANG,
         Kebutuhan.Prioritas.TINGGI,
     )
+
+
+def test_a_need_nothing_answers_cannot_be_closed_without_a_reason():
+    kebutuhan = KebutuhanFactory(status=Kebutuhan.Status.DITINDAKLANJUTI)
+
+    with pytest.raises(ValidationError, match="tuliskan alasan"):
+        services.change_kebutuhan_status(
+            kebutuhan, status=Kebutuhan.Status.SELESAI, alasan="  "
+        )
+
+    kebutuhan.refresh_from_db()
+    assert kebutuhan.status == Kebutuhan.Status.DITINDAKLANJUTI
+
+
+def test_closing_a_need_nothing_answers_keeps_the_reason_in_history():
+    kebutuhan = KebutuhanFactory(status=Kebutuhan.Status.DITINDAKLANJUTI)
+
+    services.change_kebutuhan_status(
+        kebutuhan, status=Kebutuhan.Status.SELESAI, alasan="Anggaran dialihkan"
+    )
+
+    assert kebutuhan.history.latest().history_change_reason == "Anggaran dialihkan"
+
+
+def test_a_need_an_indikator_answers_closes_without_a_reason(org):
+    # The only M2M to Kebutuhan today comes from indikator (a later app, tests only).
+    from indikator.tests.factories import (
+        IndikatorKinerjaFactory,
+        SasaranStrategisFactory,
+    )
+
+    kebutuhan = KebutuhanFactory(
+        unit=org.opd_a, status=Kebutuhan.Status.DITINDAKLANJUTI
+    )
+    indikator = IndikatorKinerjaFactory(sasaran=SasaranStrategisFactory(unit=org.opd_a))
+    indikator.kebutuhan.add(kebutuhan)
+
+    services.change_kebutuhan_status(kebutuhan, status=Kebutuhan.Status.SELESAI)
+
+    assert services.is_unanswered(kebutuhan) is False
+    assert kebutuhan.status == Kebutuhan.Status.SELESAI

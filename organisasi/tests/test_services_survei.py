@@ -102,3 +102,24 @@ def test_update_survei_refuses_new_weights_for_answered_unsur():
 
     assert "sudah dijawab" in refused.value.messages[0]
     assert not survei.pertanyaan_set.filter(bobot__isnull=False).exists()
+
+
+def test_delete_pertanyaan_refuses_an_unsur_of_an_skm_survey():
+    survei = skm_survei()
+    unsur = survei.pertanyaan_set.get(urutan=3)
+
+    with pytest.raises(ValidationError, match="kesembilan unsur"):
+        services.delete_pertanyaan(unsur)
+
+    assert survei.pertanyaan_set.filter(tipe=Pertanyaan.Tipe.UNSUR_SKM).count() == 9
+
+
+def test_save_pertanyaan_refuses_turning_an_skm_unsur_into_another_type():
+    survei = skm_survei()
+    unsur = survei.pertanyaan_set.get(urutan=3)
+    unsur.tipe = Pertanyaan.Tipe.LIKERT
+
+    with pytest.raises(ValidationError) as error:
+        services.save_pertanyaan(unsur)
+
+    assert "tipe" in error.value.message_dict

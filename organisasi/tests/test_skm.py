@@ -156,3 +156,17 @@ def test_the_weak_threshold_follows_the_bands_bkpsdm_stores():
     bands = MutuPelayanan.objects.order_by("batas_bawah")
 
     assert skm.is_weak(Decimal("79.99"), bands) is True
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "places", "expected"),
+    [
+        (8, 42, 1, Decimal("19.0")),  # 19,047…: rounded once, never via 19,05
+        (1, 8, 1, Decimal("12.5")),
+        (1, 3, 0, Decimal("33")),
+        (1, 200, 0, Decimal("1")),  # 0,5 rounds half up
+        (50, 150, 0, Decimal("33")),
+    ],
+)
+def test_persen_rounds_once_to_the_places_shown(part, whole, places, expected):
+    assert skm.persen(part, whole, places) == expected

@@ -315,6 +315,57 @@ def test_bkpsdm_adds_a_jabatan_and_its_holder_gets_the_derived_atasan(org, clien
     assert holder.atasan == org.kabid
 
 
+def test_pengelola_corrects_the_atasan_of_a_pegawai_in_their_opd_with_history(
+    client, org
+):
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(
+        reverse("organisasi:pegawai_atasan", args=[org.staf2.pk]),
+        {
+            "atasan_manual": "on",
+            "atasan_nip": org.kabid.nip,
+            "alasan": "Plt. Kepala Seksi",
+        },
+    )
+
+    assert response.status_code == 302
+    org.staf2.refresh_from_db()
+    assert org.staf2.atasan == org.kabid
+    assert org.staf2.atasan_manual is True
+    record = org.staf2.history.latest()
+    assert record.history_change_reason == "Plt. Kepala Seksi"
+    assert record.history_user == org.pengelola.akun
+
+
+def test_pengelola_cannot_name_an_atasan_outside_their_opd(client, org):
+    client.force_login(org.pengelola.akun)
+
+    response = client.post(
+        reverse("organisasi:pegawai_atasan", args=[org.staf2.pk]),
+        {"atasan_manual": "on", "atasan_nip": org.kepala_b.nip, "alasan": "Uji"},
+    )
+
+    assert response.status_code == 200
+    assert "atasan_nip" in response.context["form"].errors
+    org.staf2.refresh_from_db()
+    assert org.staf2.atasan == org.kasi
+
+
+def test_atasan_returns_to_the_structure_when_manual_is_unticked(client, org):
+    org.staf2.atasan, org.staf2.atasan_manual = org.kabid, True
+    org.staf2.save()
+    client.force_login(org.pengelola.akun)
+
+    client.post(
+        reverse("organisasi:pegawai_atasan", args=[org.staf2.pk]),
+        {"alasan": "Plt. berakhir"},
+    )
+
+    org.staf2.refresh_from_db()
+    assert (org.staf2.atasan, org.staf2.atasan_manual) == (org.kasi, False)
+
+
 def test_profile_lists_only_the_bawahan_the_reader_may_see(org, client):
     from organisasi import services
     from organisasi.models import Jabatan

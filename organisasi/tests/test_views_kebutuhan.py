@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from organisasi.forms import KebutuhanForm
 from organisasi.models import Kebutuhan
-from organisasi.tests.factories import KebutuhanFactory, answer, skm_survei
+from organisasi.tests.factories import (
+    KebutuhanFactory,
+    SurveiFactory,
+    answer,
+    skm_survei,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +170,39 @@ def test_a_pengelola_cannot_tell_an_unknown_nip_from_one_in_another_opd(
 
     assert answers[0] == answers[1] == answers[2]
     assert not Kebutuhan.objects.exists()
+
+
+def test_need_page_links_to_the_survey_it_came_from(client, org):
+    survei = SurveiFactory(unit=org.opd_a)
+    kebutuhan = KebutuhanFactory(unit=org.opd_a, survei=survei)
+    client.force_login(org.pengelola.akun)
+
+    body = client.get(kebutuhan.get_absolute_url()).content.decode()
+
+    assert f'href="{survei.get_absolute_url()}" data-testid="survei-asal"' in body
+
+
+def test_need_closed_without_an_answer_shows_the_reason_in_its_history(client, org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a, status="ditindaklanjuti")
+    client.force_login(org.pengelola.akun)
+
+    client.post(
+        reverse("organisasi:kebutuhan_status", args=[kebutuhan.pk]),
+        {"status": "selesai", "alasan": "Sudah dianggarkan di APBD-P"},
+    )
+
+    body = client.get(kebutuhan.get_absolute_url()).content.decode()
+    assert "Alasan: Sudah dianggarkan di APBD-P" in body
+
+
+def test_need_without_an_answer_and_reason_stays_open(client, org):
+    kebutuhan = KebutuhanFactory(unit=org.opd_a, status="ditindaklanjuti")
+    client.force_login(org.pengelola.akun)
+
+    client.post(
+        reverse("organisasi:kebutuhan_status", args=[kebutuhan.pk]),
+        {"status": "selesai"},
+    )
+
+    kebutuhan.refresh_from_db()
+    assert kebutuhan.status == "ditindaklanjuti"

@@ -15,6 +15,7 @@ from organisasi.views.kebutuhan import (
     kebutuhan_update,
 )
 from organisasi.views.pegawai import (
+    pegawai_atasan,
     pegawai_create,
     pegawai_deactivate,
     pegawai_detail,
@@ -57,6 +58,7 @@ __all__ = [
     "kebutuhan_status",
     "kebutuhan_update",
     "password_change",
+    "pegawai_atasan",
     "pegawai_create",
     "pegawai_deactivate",
     "pegawai_detail",

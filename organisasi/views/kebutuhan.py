@@ -10,7 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from core.errors import flash_errors
 from organisasi import permissions, queries, services
-from organisasi.forms import KebutuhanFilterForm, KebutuhanForm
+from organisasi.forms import KebutuhanFilterForm, KebutuhanForm, KebutuhanStatusForm
 from organisasi.models import Kebutuhan
 from organisasi.views.survei import survei_for
 
@@ -80,6 +80,7 @@ def kebutuhan_detail(request, pk):
             "-history_date"
         )[:20],
         "answered_by": kebutuhan.answered_by(request.user),
+        "needs_alasan": services.is_unanswered(kebutuhan),
     }
     return render(request, "organisasi/kebutuhan_detail.html", context)
 
@@ -102,10 +103,11 @@ def kebutuhan_update(request, pk):
 @require_POST
 def kebutuhan_status(request, pk):
     kebutuhan = _kebutuhan(request, pk, edit=True)
+    form = KebutuhanStatusForm(request.POST)
     try:
-        services.change_kebutuhan_status(
-            kebutuhan, status=request.POST.get("status", "")
-        )
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_text())
+        services.change_kebutuhan_status(kebutuhan, **form.cleaned_data)
         messages.success(
             request, f"Status kebutuhan menjadi {kebutuhan.get_status_display()}."
         )

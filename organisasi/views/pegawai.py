@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from organisasi import permissions, services
-from organisasi.forms import PegawaiFilterForm, PegawaiForm
+from organisasi.forms import AtasanForm, PegawaiFilterForm, PegawaiForm
 from organisasi.models import Pegawai, UnitKerja
 
 
@@ -53,6 +53,7 @@ def pegawai_detail(request, pk):
         "pegawai": pegawai,
         "show_private": permissions.can_view_pegawai_private(request.user, pegawai),
         "can_edit": permissions.can_edit_struktur(request.user, pegawai),
+        "can_correct_atasan": permissions.can_correct_atasan(request.user, pegawai),
         "bawahan_list": Pegawai.objects.visible_to(request.user)
         .active()
         .filter(atasan=pegawai)
@@ -81,6 +82,26 @@ def pegawai_update(request, pk):
     return render(
         request, "organisasi/pegawai_form.html", {"form": form, "pegawai": pegawai}
     )
+
+
+@require_http_methods(["GET", "POST"])
+def pegawai_atasan(request, pk):
+    """The pengelola OPD (or BKPSDM) corrects one pegawai's atasan, with a reason."""
+    pegawai = permissions.get_for_user(
+        Pegawai.objects.select_related("unit", "atasan"),
+        request.user,
+        pk,
+        edit=permissions.can_correct_atasan,
+    )
+    form = AtasanForm(request.POST or None, instance=pegawai, user=request.user)
+    if form.is_valid():
+        services.correct_atasan(
+            form.save(commit=False), alasan=form.cleaned_data["alasan"]
+        )
+        messages.success(request, f"Atasan {pegawai.nama_lengkap} berhasil dikoreksi.")
+        return redirect(pegawai)
+    context = {"form": form, "pegawai": pegawai}
+    return render(request, "organisasi/pegawai_atasan_form.html", context)
 
 
 @require_POST
