@@ -9,4 +9,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self):
-        checks.register(check_secret_key, checks.Tags.security)
+        checks.register(check_secret_key, checks.Tags.security, deploy=True)

@@ -26,7 +26,7 @@ def require_secret_key() -> None:
 
 
 def check_secret_key(app_configs, **kwargs):
-    """`manage.py check` (and migrate, runserver) fail on the same condition."""
+    """`manage.py check --deploy` fails on the same condition (other commands still run, e.g. makemigrations)."""
     return (
         [checks.Error(SECRET_KEY_MESSAGE, id="core.E001")]
         if insecure_secret_key()

@@ -41,7 +41,7 @@ def test_manage_check_fails_on_the_development_key_in_production():
         override_settings(DEBUG=False),
         pytest.raises(SystemCheckError, match="core.E001"),
     ):
-        call_command("check")
+        call_command("check", deploy=True)
 
 
 def test_production_starts_with_a_long_random_key():
